@@ -1,0 +1,21 @@
+package org.sportello;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Sportello: case management for citizen requests that cross several public
+ * administrations.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SportelloApplication implements AppShellConfigurator {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SportelloApplication.class, args);
+	}
+
+}

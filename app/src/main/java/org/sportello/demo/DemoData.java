@@ -1,0 +1,122 @@
+package org.sportello.demo;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sportello.directory.Directory;
+import org.sportello.directory.OfficeKind;
+import org.sportello.security.Roles;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo profile only: the network of the L'Aquila "Sportello per il cittadino" and Linea
+ * Amica (see shared/DOMAIN.md) with one user per role. Every demo password is
+ * {@value #PASSWORD}; outside this profile the application refuses to start while any
+ * user still has it. Idempotent: a restart adds nothing twice.
+ */
+@Component
+@Profile("demo")
+@Order(100)
+class DemoData implements ApplicationRunner {
+
+	static final String PASSWORD = "demo";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	record DemoAdministration(String code, String name, String kind, List<DemoOffice> offices) {
+	}
+
+	record DemoOffice(String groupId, String name, OfficeKind kind) {
+	}
+
+	record DemoUser(String id, String firstName, String lastName, String role, String office) {
+	}
+
+	static final List<DemoAdministration> ADMINISTRATIONS = List.of(
+			new DemoAdministration("LINEA-AMICA", "Linea Amica - Formez PA", "NETWORK_HUB",
+					List.of(new DemoOffice("linea-amica-hub", "Coordinamento Linea Amica", OfficeKind.HUB),
+							new DemoOffice("linea-amica-fo", "Contact center Linea Amica", OfficeKind.FRONT_OFFICE),
+							new DemoOffice("linea-amica-bo", "Back office interno Linea Amica",
+									OfficeKind.BACK_OFFICE_INTERNAL))),
+			new DemoAdministration("COMUNE-AQ", "Comune dell'Aquila", "MUNICIPALITY", List.of(
+					new DemoOffice("comune-aq-urp", "URP Comune dell'Aquila", OfficeKind.FRONT_OFFICE),
+					new DemoOffice("comune-aq-bo", "Settore politiche abitative e ricostruzione",
+							OfficeKind.BACK_OFFICE_EXTERNAL),
+					new DemoOffice("comune-aq-anagrafe", "Servizi demografici", OfficeKind.BACK_OFFICE_EXTERNAL))),
+			new DemoAdministration("PROVINCIA-AQ", "Provincia dell'Aquila", "PROVINCE",
+					List.of(new DemoOffice("provincia-aq-urp", "URP Provincia dell'Aquila", OfficeKind.FRONT_OFFICE),
+							new DemoOffice("provincia-aq-bo", "Viabilità ed edilizia scolastica",
+									OfficeKind.BACK_OFFICE_EXTERNAL))),
+			new DemoAdministration("REGIONE-ABRUZZO", "Regione Abruzzo", "REGION",
+					List.of(new DemoOffice("regione-urp", "URP Regione Abruzzo", OfficeKind.FRONT_OFFICE),
+							new DemoOffice("regione-bo", "Contributi e ricostruzione",
+									OfficeKind.BACK_OFFICE_EXTERNAL))),
+			new DemoAdministration("PROTEZIONE-CIVILE", "Dipartimento della Protezione Civile", "CIVIL_PROTECTION",
+					List.of(new DemoOffice("pc-contact-center", "Contact center Protezione Civile",
+							OfficeKind.FRONT_OFFICE),
+							new DemoOffice("pc-bo", "Sala situazione e rischi", OfficeKind.BACK_OFFICE_EXTERNAL))),
+			new DemoAdministration("INPS", "INPS", "PENSION_AGENCY", List.of(
+					new DemoOffice("inps-urp", "Contact center INPS", OfficeKind.FRONT_OFFICE),
+					new DemoOffice("inps-bo", "Sede provinciale INPS L'Aquila", OfficeKind.BACK_OFFICE_EXTERNAL))));
+
+	static final List<DemoUser> USERS = List.of(new DemoUser("fo1", "Giulia", "Ferri", Roles.FO, "linea-amica-fo"),
+			new DemoUser("fo-comune", "Marco", "Di Giacomo", Roles.FO, "comune-aq-urp"),
+			new DemoUser("bo-hub", "Chiara", "Marinelli", Roles.BO, "linea-amica-bo"),
+			new DemoUser("bo-comune", "Paolo", "Santilli", Roles.BO, "comune-aq-bo"),
+			new DemoUser("bo-provincia", "Elena", "Ciccone", Roles.BO, "provincia-aq-bo"),
+			new DemoUser("bo-regione", "Luca", "Iannini", Roles.BO, "regione-bo"),
+			new DemoUser("bo-pc", "Sara", "Colaiacovo", Roles.BO, "pc-bo"),
+			new DemoUser("bo-inps", "Andrea", "Rossi", Roles.BO, "inps-bo"),
+			new DemoUser("supervisor1", "Francesca", "De Santis", Roles.SUPERVISOR, "linea-amica-hub"),
+			new DemoUser("designer", "Davide", "Progettista", Roles.DESIGNER, null),
+			new DemoUser("admin", "Anna", "Amministratrice", Roles.ADMIN, null));
+
+	private final Directory directory;
+
+	private final IdentityService identityService;
+
+	DemoData(Directory directory, IdentityService identityService) {
+		this.directory = directory;
+		this.identityService = identityService;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		if (this.directory.administration("LINEA-AMICA").isPresent()) {
+			return;
+		}
+		for (DemoAdministration administration : ADMINISTRATIONS) {
+			this.directory.registerAdministration(administration.code(), administration.name(), administration.kind());
+			for (DemoOffice office : administration.offices()) {
+				this.directory.registerOffice(office.groupId(), administration.code(), office.name(), office.kind());
+			}
+		}
+		for (DemoUser demoUser : USERS) {
+			if (this.identityService.createUserQuery().userId(demoUser.id()).count() == 0) {
+				User user = this.identityService.newUser(demoUser.id());
+				user.setFirstName(demoUser.firstName());
+				user.setLastName(demoUser.lastName());
+				user.setEmail(demoUser.id() + "@demo.sportello.invalid");
+				user.setPassword(PASSWORD);
+				this.identityService.saveUser(user);
+			}
+			this.identityService.createMembership(demoUser.id(), demoUser.role());
+			if (demoUser.office() != null) {
+				this.identityService.createMembership(demoUser.id(), demoUser.office());
+			}
+		}
+		log.info("Demo data loaded: {} administrations, {} users (password '{}')", ADMINISTRATIONS.size(), USERS.size(),
+				PASSWORD);
+	}
+
+}

@@ -1,0 +1,84 @@
+package org.sportello.directory;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Administrations and their offices. An office is registered as a Camunda group and as a
+ * row of ours in one transaction (the engine joins Spring's transaction on the same data
+ * source), so there is never a group without its administration or the other way round.
+ */
+@Service
+public class Directory {
+
+	/** Camunda group type of office groups (role groups are {@code SYSTEM}). */
+	public static final String OFFICE_GROUP_TYPE = "WORKFLOW";
+
+	private final DirectoryMapper mapper;
+
+	private final IdentityService identityService;
+
+	Directory(DirectoryMapper mapper, IdentityService identityService) {
+		this.mapper = mapper;
+		this.identityService = identityService;
+	}
+
+	public List<Administration> administrations() {
+		return this.mapper.administrations();
+	}
+
+	public Optional<Administration> administration(String code) {
+		return this.mapper.administration(code);
+	}
+
+	public List<Office> offices() {
+		return this.mapper.offices();
+	}
+
+	public Optional<Office> office(String groupId) {
+		return this.mapper.office(groupId);
+	}
+
+	/** The offices (groups) a user belongs to. */
+	public List<Office> officesOf(String userId) {
+		return this.identityService.createGroupQuery()
+			.groupMember(userId)
+			.groupType(OFFICE_GROUP_TYPE)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.map(this.mapper::office)
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+	@Transactional
+	public Administration registerAdministration(String code, String name, String kind) {
+		Administration administration = new Administration(code, name, kind, 0);
+		this.mapper.insertAdministration(administration);
+		return administration;
+	}
+
+	@Transactional
+	public Office registerOffice(String groupId, String administrationCode, String name, OfficeKind kind) {
+		if (this.mapper.administration(administrationCode).isEmpty()) {
+			throw new IllegalArgumentException("Unknown administration " + administrationCode);
+		}
+		Office office = new Office(groupId, administrationCode, name, kind, 0);
+		this.mapper.insertOffice(office);
+		if (this.identityService.createGroupQuery().groupId(groupId).count() == 0) {
+			Group group = this.identityService.newGroup(groupId);
+			group.setName(name);
+			group.setType(OFFICE_GROUP_TYPE);
+			this.identityService.saveGroup(group);
+		}
+		return office;
+	}
+
+}

@@ -1,0 +1,14 @@
+package org.sportello.directory;
+
+/**
+ * An office: a Camunda identity group (candidate group of user tasks) that belongs to one
+ * administration.
+ *
+ * @param groupId the Camunda group id
+ * @param administrationCode the administration it belongs to
+ * @param name the office's name
+ * @param kind front office, back office (internal or external) or hub
+ * @param version optimistic-locking version
+ */
+public record Office(String groupId, String administrationCode, String name, OfficeKind kind, int version) {
+}
