@@ -110,7 +110,8 @@ class DemoData implements ApplicationRunner {
 				user.setPassword(PASSWORD);
 				this.identityService.saveUser(user);
 			}
-			this.identityService.createMembership(demoUser.id(), demoUser.role());
+			Roles.groupsOf(demoUser.role())
+				.forEach((group) -> this.identityService.createMembership(demoUser.id(), group));
 			if (demoUser.office() != null) {
 				this.identityService.createMembership(demoUser.id(), demoUser.office());
 			}

@@ -48,7 +48,7 @@ class AdminBootstrap implements ApplicationRunner {
 		admin.setLastName("Sportello");
 		admin.setPassword(this.password);
 		this.identityService.saveUser(admin);
-		this.identityService.createMembership("admin", Roles.ADMIN);
+		Roles.groupsOf(Roles.ADMIN).forEach((group) -> this.identityService.createMembership("admin", group));
 		log.info("Created the administrator 'admin' from SPORTELLO_ADMIN_PASSWORD.");
 	}
 

@@ -1,6 +1,7 @@
 package org.sportello.security;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -47,7 +48,7 @@ class RoleSetup implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		for (String role : Roles.ALL) {
+		for (String role : Stream.concat(Roles.ALL.stream(), Stream.of(Roles.CAMUNDA_ADMIN)).toList()) {
 			if (this.identityService.createGroupQuery().groupId(role).count() == 0) {
 				Group group = this.identityService.newGroup(role);
 				group.setName(role);
@@ -56,10 +57,19 @@ class RoleSetup implements ApplicationRunner {
 			}
 		}
 		DESIGNER_GRANTS.forEach((resource, permission) -> grant(Roles.DESIGNER, resource, permission));
+		// Membership of an engine admin group bypasses checks inside the engine, but the
+		// webapps
+		// decide which applications to show from explicit grants, as Camunda's own admin
+		// setup
+		// makes them.
+		for (Resources resource : Resources.values()) {
+			grant(Roles.ADMIN, resource, Permissions.ALL);
+		}
 	}
 
 	private void grant(String groupId, Resource resource, Permission permission) {
-		String resourceId = (resource == Resources.APPLICATION) ? "cockpit" : Authorization.ANY;
+		String resourceId = (resource == Resources.APPLICATION && Roles.DESIGNER.equals(groupId)) ? "cockpit"
+				: Authorization.ANY;
 		boolean present = this.authorizationService.createAuthorizationQuery()
 			.groupIdIn(groupId)
 			.resourceType(resource)

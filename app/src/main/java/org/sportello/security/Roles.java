@@ -26,8 +26,20 @@ public final class Roles {
 
 	public static final List<String> ALL = List.of(FO, BO, SUPERVISOR, DESIGNER, ADMIN);
 
+	/**
+	 * Camunda's built-in administrators group. The webapps send everyone to their
+	 * first-user setup page while nobody belongs to it, so administrators are members of
+	 * both groups.
+	 */
+	public static final String CAMUNDA_ADMIN = "camunda-admin";
+
 	/** Camunda group type of the role groups; office groups use {@code WORKFLOW}. */
 	public static final String GROUP_TYPE = "SYSTEM";
+
+	/** The groups a user of this role joins. */
+	public static List<String> groupsOf(String role) {
+		return ADMIN.equals(role) ? List.of(ADMIN, CAMUNDA_ADMIN) : List.of(role);
+	}
 
 	private Roles() {
 	}

@@ -1,0 +1,74 @@
+package org.sportello.engine.ui;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.sportello.support.Browser;
+import org.sportello.support.H2ApplicationTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** In a real headless Chromium: sign-in, the Models page and its bpmn-js diagram. */
+@H2ApplicationTest
+class ModelsViewBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	Browser browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = new Browser(this.port);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.close();
+	}
+
+	@Test
+	void designerSeesDeployedModelsAndTheRenderedDiagram() {
+		this.browser.login("designer", "demo");
+		this.browser.waitFor(By.id("current-user"));
+		this.browser.open("/models");
+
+		this.browser.waitFor(By.id("models"));
+		WebElement row = this.browser.waitFor(By.xpath("//vaadin-grid-cell-content[text()='citizenRequest']"));
+		assertThat(this.browser.driver().getPageSource()).contains("triage");
+		row.click();
+
+		this.browser.waitFor(By.cssSelector("sportello-bpmn-viewer[data-rendered] svg"));
+		WebElement task = this.browser
+			.waitFor(By.cssSelector("sportello-bpmn-viewer .djs-element[data-element-id='frontOfficeTriage']"));
+		assertThat(task.getText()).contains("Valutazione front office");
+		assertThat(this.browser.waitFor(By.id("diagram-hint")).getText()).contains("Richiesta del cittadino");
+		this.browser.screenshot("models");
+	}
+
+	@Test
+	void wrongPasswordShowsAnErrorOnTheLoginPage() {
+		this.browser.login("bo-pc", "not-the-password");
+
+		this.browser.waitUntil((driver) -> driver.getCurrentUrl().endsWith("/login?error"));
+		this.browser.waitFor(By.cssSelector("vaadin-login-form[error]"));
+		assertThat(this.browser.driver().findElement(By.tagName("vaadin-login-form")).getText())
+			.contains("Nome utente o password non corretti");
+	}
+
+	@Test
+	void officialsCannotOpenTheModelsPage() {
+		this.browser.login("bo-comune", "demo");
+		this.browser.waitFor(By.id("current-user"));
+		this.browser.open("/models");
+
+		assertThat(this.browser.waitFor(By.id("not-available")).getText()).contains("Pagina non disponibile");
+		assertThat(this.browser.driver().findElement(By.id("current-user")).getText()).isEqualTo("bo-comune");
+		assertThat(this.browser.driver().findElements(By.id("models"))).isEmpty();
+	}
+
+}

@@ -1,0 +1,112 @@
+package org.sportello.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) driven
+ * by Selenium. Nothing is downloaded: the binaries must be installed ({@code .ci/run}
+ * installs them); without them the browser tests fail and say so.
+ */
+public final class Browser implements AutoCloseable {
+
+	private static final String CHROMIUM = System.getenv().getOrDefault("SPORTELLO_CHROMIUM", "/usr/bin/chromium");
+
+	private static final String CHROMEDRIVER = System.getenv()
+		.getOrDefault("SPORTELLO_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+	private final WebDriver driver;
+
+	private final String baseUrl;
+
+	private final Path profile;
+
+	public Browser(int port) {
+		if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+			throw new IllegalStateException("Browser tests need Chromium and ChromeDriver at " + CHROMIUM + " and "
+					+ CHROMEDRIVER + ": apt-get install chromium chromium-driver (or set SPORTELLO_CHROMIUM and "
+					+ "SPORTELLO_CHROMEDRIVER).");
+		}
+		try {
+			this.profile = Files.createTempDirectory("sportello-chromium");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=it-IT",
+				"--user-data-dir=" + this.profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.baseUrl = "http://localhost:" + port;
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	public void open(String path) {
+		this.driver.get(this.baseUrl + path);
+	}
+
+	/** Signs in through the Vaadin login form. */
+	public void login(String user, String password) {
+		open("/login");
+		WebElement username = waitFor(By.cssSelector("vaadin-login-form vaadin-text-field input"));
+		username.sendKeys(user);
+		WebElement secret = this.driver.findElement(By.cssSelector("vaadin-login-form vaadin-password-field input"));
+		secret.sendKeys(password, Keys.ENTER);
+	}
+
+	public WebElement waitFor(By locator) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(30))
+			.until(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(condition::apply);
+	}
+
+	/**
+	 * Saves a screenshot under docs/screenshots of the repository (linked from the
+	 * README).
+	 */
+	public void screenshot(String name) {
+		File shot = ((org.openqa.selenium.TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
+		Path target = Path.of(System.getProperty("sportello.root", ".."), "docs", "screenshots", name + ".png");
+		try {
+			Files.createDirectories(target.getParent());
+			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}

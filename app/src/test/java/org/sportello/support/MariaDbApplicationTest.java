@@ -1,0 +1,27 @@
+package org.sportello.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.Tag;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a real port, demo data and the {@code mariadb} profile, on the
+ * MariaDB of {@link MariaDbTestDatabase}. Every test class with this annotation shares
+ * one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "mariadb" })
+@ContextConfiguration(initializers = MariaDbInitializer.class)
+@Tag("mariadb")
+public @interface MariaDbApplicationTest {
+
+}

@@ -1,0 +1,77 @@
+package org.sportello.support;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * The request Camunda Modeler sends to deploy:
+ * {@code POST /engine-rest/deployment/create}, multipart, with fields
+ * {@code deployment-name}, {@code deployment-source}, {@code enable-duplicate-filtering}
+ * and one part per model file.
+ */
+public final class ModelerDeployment {
+
+	private final String boundary = "----CamundaModeler" + UUID.randomUUID();
+
+	private final StringBuilder body = new StringBuilder();
+
+	public ModelerDeployment(String deploymentName) {
+		field("deployment-name", deploymentName);
+		field("deployment-source", "Camunda Modeler");
+		field("enable-duplicate-filtering", "true");
+	}
+
+	public ModelerDeployment file(String fileName, String content) {
+		this.body.append("--")
+			.append(this.boundary)
+			.append("\r\nContent-Disposition: form-data; name=\"")
+			.append(fileName)
+			.append("\"; filename=\"")
+			.append(fileName)
+			.append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.append(content)
+			.append("\r\n");
+		return this;
+	}
+
+	private void field(String name, String value) {
+		this.body.append("--")
+			.append(this.boundary)
+			.append("\r\nContent-Disposition: form-data; name=\"")
+			.append(name)
+			.append("\"\r\n\r\n")
+			.append(value)
+			.append("\r\n");
+	}
+
+	/** The request, with HTTP Basic credentials when a user is given. */
+	public HttpRequest.Builder request(WebSession session, String user, String password) {
+		String payload = this.body + "--" + this.boundary + "--\r\n";
+		HttpRequest.Builder request = HttpRequest.newBuilder(session.uri("/engine-rest/deployment/create"))
+			.header("Content-Type", "multipart/form-data; boundary=" + this.boundary)
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
+		if (user != null) {
+			request.header("Authorization", WebSession.basic(user, password));
+		}
+		return request;
+	}
+
+	/** A minimal executable process with the given id, as a designer would draw it. */
+	public static String process(String processId, String name) {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs_%1$s" targetNamespace="http://sportello.org/test">
+				  <bpmn:process id="%1$s" name="%2$s" isExecutable="true" camunda:historyTimeToLive="P30D">
+				    <bpmn:startEvent id="start"/>
+				    <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="end"/>
+				    <bpmn:endEvent id="end"/>
+				  </bpmn:process>
+				</bpmn:definitions>
+				"""
+			.formatted(processId, name);
+	}
+
+}
