@@ -27,8 +27,7 @@ class DemoPasswordGuardTests {
 				.isTrue();
 		}
 
-		assertThatThrownBy(() -> start("default").close()).rootCause()
-			.isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> start("default").close()).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("demo password")
 			.hasMessageContaining("admin");
 	}
