@@ -21,6 +21,7 @@ class CitizenRequestProcessTests {
 
 	@RegisterExtension
 	static ProcessEngineExtension engine = ProcessEngineCoverageExtension.builder()
+		.configurationResource("process-tests.camunda.cfg.xml")
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 
