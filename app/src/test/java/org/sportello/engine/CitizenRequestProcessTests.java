@@ -3,11 +3,13 @@ package org.sportello.engine;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -24,6 +26,12 @@ class CitizenRequestProcessTests {
 		.configurationResource("process-tests.camunda.cfg.xml")
 		.assertClassCoverageAtLeast(1.0)
 		.build();
+
+	@BeforeEach
+	void useThisEngine() {
+		// the Spring application tests of the same JVM have an engine too
+		init(engine.getProcessEngine());
+	}
 
 	@Test
 	void frontOfficeClosesTheRequest() {
