@@ -23,26 +23,24 @@ public final class ModelerDeployment {
 	}
 
 	public ModelerDeployment file(String fileName, String content) {
-		this.body.append("--")
-			.append(this.boundary)
-			.append("\r\nContent-Disposition: form-data; name=\"")
-			.append(fileName)
-			.append("\"; filename=\"")
-			.append(fileName)
-			.append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-			.append(content)
-			.append("\r\n");
-		return this;
+		return part(fileName, "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream", content);
 	}
 
-	private void field(String name, String value) {
+	private ModelerDeployment field(String name, String value) {
+		return part(name, "\"", value);
+	}
+
+	/** One multipart part: the header text after the part's name, then the content. */
+	private ModelerDeployment part(String name, String headerTail, String content) {
 		this.body.append("--")
 			.append(this.boundary)
 			.append("\r\nContent-Disposition: form-data; name=\"")
 			.append(name)
-			.append("\"\r\n\r\n")
-			.append(value)
+			.append(headerTail)
+			.append("\r\n\r\n")
+			.append(content)
 			.append("\r\n");
+		return this;
 	}
 
 	/** The request, with HTTP Basic credentials when a user is given. */
