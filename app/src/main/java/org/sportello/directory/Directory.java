@@ -58,6 +58,27 @@ public class Directory {
 			.toList();
 	}
 
+	/** The role groups ({@code SYSTEM} groups) a user belongs to. */
+	public List<String> rolesOf(String userId) {
+		return this.identityService.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.filter((group) -> !OFFICE_GROUP_TYPE.equals(group.getType()))
+			.map(Group::getId)
+			.toList();
+	}
+
+	/** The back office that receives cases transferred to an administration. */
+	public Optional<Office> backOfficeOf(String administrationCode) {
+		return this.mapper.offices()
+			.stream()
+			.filter((office) -> office.administrationCode().equals(administrationCode))
+			.filter((office) -> office.kind() == OfficeKind.BACK_OFFICE_EXTERNAL
+					|| office.kind() == OfficeKind.BACK_OFFICE_INTERNAL)
+			.findFirst();
+	}
+
 	@Transactional
 	public Administration registerAdministration(String code, String name, String kind) {
 		Administration administration = new Administration(code, name, kind, 0);

@@ -18,7 +18,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * One login for everything. Three filter chains, most specific first:
+ * One login for everything. Four filter chains, most specific first:
  * <ol>
  * <li>{@code /engine-rest/**}: HTTP Basic, stateless, designers and administrators only
  * (Camunda Modeler deploys with a user name and password);</li>
@@ -63,6 +63,22 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
+	SecurityFilterChain caseApiChain(HttpSecurity http) throws Exception {
+		http.securityMatcher(PATHS.matcher("/api/**"))
+			.authorizeHttpRequests((auth) -> auth.requestMatchers(PATHS.matcher("/api/topics"))
+				.authenticated()
+				.anyRequest()
+				.hasAnyRole(Roles.FO, Roles.BO, Roles.SUPERVISOR, Roles.ADMIN))
+			.httpBasic((basic) -> basic.realmName("Sportello"))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// credentials on every request, no session cookie: nothing for CSRF to ride
+			// on
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(4)
 	SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((auth) -> auth
 			.requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"),

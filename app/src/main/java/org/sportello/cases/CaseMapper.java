@@ -1,0 +1,75 @@
+package org.sportello.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface CaseMapper {
+
+	@Select("SELECT code, label_it, label_en, administration_code, active FROM spt_topic WHERE active = TRUE ORDER BY label_it")
+	List<Topic> topics();
+
+	@Select("SELECT code, label_it, label_en, administration_code, active FROM spt_topic WHERE code = #{code}")
+	Optional<Topic> topic(String code);
+
+	@Insert("INSERT INTO spt_case (id, tracking_code, pin_hash, channel, topic_code, description, municipality, priority,"
+			+ " status, opened_by, opened_office, created_at, updated_at, version) VALUES (#{id}, #{trackingCode},"
+			+ " #{pinHash}, #{channel}, #{topicCode}, #{description}, #{municipality}, #{priority}, #{status},"
+			+ " #{openedBy}, #{openedOffice}, #{createdAt}, #{updatedAt}, 0)")
+	void insertCase(CaseRow row);
+
+	@Insert("INSERT INTO spt_case_contact (case_id, name, phone, email, sms_consent, language)"
+			+ " VALUES (#{caseId}, #{contact.name}, #{contact.phone}, #{contact.email}, #{contact.smsConsent}, #{contact.language})")
+	void insertContact(@Param("caseId") String caseId, @Param("contact") Contact contact);
+
+	String CASE_COLUMNS = "id, tracking_code, pin_hash, channel, topic_code, description, municipality, priority, status,"
+			+ " opened_by, opened_office, created_at, updated_at, version";
+
+	@Select("SELECT " + CASE_COLUMNS + " FROM spt_case WHERE tracking_code = #{trackingCode}")
+	Optional<CaseRow> byTrackingCode(String trackingCode);
+
+	@Select("SELECT " + CASE_COLUMNS + " FROM spt_case WHERE id = #{id}")
+	Optional<CaseRow> byId(String id);
+
+	@Select("SELECT name, phone, email, sms_consent, language FROM spt_case_contact WHERE case_id = #{caseId}")
+	Contact contact(String caseId);
+
+	@Update("UPDATE spt_case SET status = #{status}, updated_at = #{at}, version = version + 1 WHERE id = #{id}")
+	int updateStatus(@Param("id") String id, @Param("status") CaseStatus status, @Param("at") Instant at);
+
+	@Update("UPDATE spt_case SET priority = #{priority}, updated_at = #{at}, version = version + 1 WHERE id = #{id}")
+	int updatePriority(@Param("id") String id, @Param("priority") String priority, @Param("at") Instant at);
+
+	@Select("SELECT COALESCE(MAX(seq), 0) + 1 FROM spt_case_event WHERE case_id = #{caseId}")
+	int nextEventSeq(String caseId);
+
+	@Insert("INSERT INTO spt_case_event (id, case_id, seq, occurred_at, event_type, status, actor, office,"
+			+ " administration_code, citizen_visible, detail) VALUES (#{e.id}, #{e.caseId}, #{seq}, #{e.occurredAt},"
+			+ " #{e.eventType}, #{e.status}, #{e.actor}, #{e.office}, #{e.administrationCode}, #{e.citizenVisible},"
+			+ " #{e.detail})")
+	void insertEvent(@Param("e") TimelineEvent event, @Param("seq") int seq);
+
+	@Select("SELECT id, case_id, occurred_at, event_type, status, actor, office, administration_code, citizen_visible, detail"
+			+ " FROM spt_case_event WHERE case_id = #{caseId} ORDER BY seq")
+	List<TimelineEvent> timeline(String caseId);
+
+	@Select("SELECT case_id, administration_code, role, since FROM spt_case_administration WHERE case_id = #{caseId}"
+			+ " ORDER BY since, administration_code")
+	List<Participation> participations(String caseId);
+
+	@Insert("INSERT INTO spt_case_administration (case_id, administration_code, role, since)"
+			+ " VALUES (#{caseId}, #{administrationCode}, #{role}, #{since})")
+	void insertParticipation(Participation participation);
+
+	@Update("UPDATE spt_case_administration SET role = #{role} WHERE case_id = #{caseId} AND administration_code = #{administrationCode}")
+	int updateParticipation(@Param("caseId") String caseId, @Param("administrationCode") String administrationCode,
+			@Param("role") Participation.Role role);
+
+}

@@ -1,0 +1,12 @@
+package org.sportello.cases;
+
+/**
+ * What the citizen sees of a case. The BPMN model decides when a status is reached (a
+ * {@code citizenStatus} extension property on a flow node); labels are in the message
+ * bundles ({@code status.<NAME>}).
+ */
+public enum CaseStatus {
+
+	RICEVUTA, INOLTRATA, IN_LAVORAZIONE, IN_ATTESA_DI_INTEGRAZIONE, RISOLTA, CHIUSA, NON_DI_COMPETENZA
+
+}

@@ -1,0 +1,205 @@
+package org.sportello.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sportello.cases.Participation.Role;
+import org.sportello.cases.TimelineEvent.EventType;
+import org.sportello.directory.Directory;
+import org.sportello.directory.Office;
+import org.sportello.directory.OfficeKind;
+import org.sportello.security.Roles;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The cases: opening, status, participants, timeline and who may read them. Methods that
+ * the engine calls from its listeners join the engine's transaction ({@code MANDATORY}):
+ * a rolled-back engine step leaves no status change and no event behind.
+ */
+@Service
+public class Cases {
+
+	private static final Logger log = LoggerFactory.getLogger(Cases.class);
+
+	private final CaseMapper mapper;
+
+	private final Directory directory;
+
+	private final Clock clock;
+
+	private final TrackingCodes codes = new TrackingCodes();
+
+	private final BCryptPasswordEncoder pins = new BCryptPasswordEncoder();
+
+	Cases(CaseMapper mapper, Directory directory, Clock clock) {
+		this.mapper = mapper;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	public List<Topic> topics() {
+		return this.mapper.topics();
+	}
+
+	public Optional<Topic> topic(String code) {
+		return this.mapper.topic(code).filter(Topic::active);
+	}
+
+	/** Opens a case with a new tracking code and PIN; status RICEVUTA. */
+	@Transactional
+	public OpenedCase open(NewCase request) {
+		Instant now = this.clock.instant();
+		String pin = this.codes.newPin();
+		for (int attempt = 0;; attempt++) {
+			String id = UUID.randomUUID().toString();
+			CaseRow row = new CaseRow(id, this.codes.newTrackingCode(), this.pins.encode(pin), request.channel(),
+					request.topicCode(), request.description(), request.municipality(), "NORMAL", CaseStatus.RICEVUTA,
+					request.openedBy(), request.openedOffice(), now, now, 0);
+			try {
+				this.mapper.insertCase(row);
+			}
+			catch (DuplicateKeyException ex) {
+				// a tracking code collision is astronomically rare, but not impossible
+				if (attempt < 3) {
+					continue;
+				}
+				throw ex;
+			}
+			this.mapper.insertContact(id, request.contact());
+			addEvent(id, EventType.OPENED, CaseStatus.RICEVUTA, request.openedBy(), request.openedOffice(), null, true,
+					"Canale: " + request.channel());
+			return new OpenedCase(id, row.trackingCode(), pin, CaseStatus.RICEVUTA);
+		}
+	}
+
+	/** The process reached a flow node that carries a citizen-visible status. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void statusReached(String caseId, CaseStatus status, String stepName) {
+		CaseRow row = require(caseId);
+		if (row.status() == status) {
+			return;
+		}
+		this.mapper.updateStatus(caseId, status, this.clock.instant());
+		addEvent(caseId, EventType.STATUS_CHANGED, status, null, null, null, true, stepName);
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void prioritySet(String caseId, String priority) {
+		this.mapper.updatePriority(caseId, priority, this.clock.instant());
+	}
+
+	/**
+	 * A task of the case is now with an office: the office's administration takes part
+	 * (the first back office is the owner, the others work jointly).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void taskOffered(String caseId, String officeGroup, String taskName) {
+		Optional<Office> office = this.directory.office(officeGroup);
+		String administration = office.map(Office::administrationCode).orElse(null);
+		if (office.isPresent() && office.get().kind() != OfficeKind.FRONT_OFFICE) {
+			List<Participation> current = this.mapper.participations(caseId);
+			Optional<Participation> existing = current.stream()
+				.filter((p) -> p.administrationCode().equals(administration))
+				.findFirst();
+			boolean ownerPresent = current.stream().anyMatch((p) -> p.role() == Role.OWNER);
+			Role role = ownerPresent ? Role.JOINT : Role.OWNER;
+			if (existing.isEmpty()) {
+				this.mapper.insertParticipation(new Participation(caseId, administration, role, this.clock.instant()));
+			}
+			else if (existing.get().role() == Role.FORMER) {
+				this.mapper.updateParticipation(caseId, administration, role);
+			}
+		}
+		addEvent(caseId, EventType.ASSIGNED, null, null, officeGroup, administration, false, taskName);
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void taskCompleted(String caseId, String actor, String officeGroup, String taskName, String note) {
+		String administration = this.directory.office(officeGroup).map(Office::administrationCode).orElse(null);
+		addEvent(caseId, EventType.TASK_COMPLETED, null, actor, officeGroup, administration, false,
+				(note == null || note.isBlank()) ? taskName : taskName + ": " + note);
+	}
+
+	/**
+	 * The case leaves its current administrations for another one; those keep read access
+	 * as former handlers.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void transferred(String caseId, String toAdministration, String reason) {
+		for (Participation participation : this.mapper.participations(caseId)) {
+			if (participation.role() != Role.FORMER && !participation.administrationCode().equals(toAdministration)) {
+				this.mapper.updateParticipation(caseId, participation.administrationCode(), Role.FORMER);
+			}
+		}
+		addEvent(caseId, EventType.TRANSFERRED, null, null, null, toAdministration, true,
+				"Trasferita a "
+						+ this.directory.administration(toAdministration).map((a) -> a.name()).orElse(toAdministration)
+						+ ((reason == null) ? "" : " - " + reason));
+	}
+
+	public Optional<CaseRow> byTrackingCode(String trackingCode) {
+		return this.mapper.byTrackingCode(trackingCode);
+	}
+
+	/**
+	 * The case as the user may see it, or empty both when it does not exist and when the
+	 * user may not read it (so that the answer does not reveal which codes exist).
+	 * Refusals are logged.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CaseDetails> readAs(String trackingCode, String userId) {
+		Optional<CaseRow> row = this.mapper.byTrackingCode(trackingCode);
+		if (row.isEmpty()) {
+			return Optional.empty();
+		}
+		List<Participation> administrations = this.mapper.participations(row.get().id());
+		if (!mayRead(userId, administrations)) {
+			log.warn("Access refused: user {} asked for case {} of administrations {}", userId, trackingCode,
+					administrations.stream().map(Participation::administrationCode).toList());
+			return Optional.empty();
+		}
+		return Optional.of(new CaseDetails(row.get(), this.mapper.contact(row.get().id()), administrations,
+				this.mapper.timeline(row.get().id())));
+	}
+
+	/**
+	 * Front-office operators, supervisors and the hub see every case (they are the
+	 * network's single point of contact); back-office officials only the cases their
+	 * administration takes or took part in.
+	 */
+	private boolean mayRead(String userId, List<Participation> administrations) {
+		List<String> roles = this.directory.rolesOf(userId);
+		if (roles.contains(Roles.FO) || roles.contains(Roles.SUPERVISOR) || roles.contains(Roles.ADMIN)) {
+			return true;
+		}
+		List<Office> offices = this.directory.officesOf(userId);
+		if (offices.stream().anyMatch((office) -> office.kind() == OfficeKind.HUB)) {
+			return true;
+		}
+		return offices.stream()
+			.map(Office::administrationCode)
+			.anyMatch((code) -> administrations.stream().anyMatch((p) -> p.administrationCode().equals(code)));
+	}
+
+	private CaseRow require(String caseId) {
+		return this.mapper.byId(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
+	}
+
+	private void addEvent(String caseId, EventType type, CaseStatus status, String actor, String office,
+			String administration, boolean citizenVisible, String detail) {
+		TimelineEvent event = new TimelineEvent(UUID.randomUUID().toString(), caseId, this.clock.instant(), type,
+				status, actor, office, administration, citizenVisible, detail);
+		this.mapper.insertEvent(event, this.mapper.nextEventSeq(caseId));
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.sportello.cases;
+
+import java.time.Instant;
+
+/**
+ * One event of a case's timeline.
+ *
+ * @param citizenVisible whether the public tracking page may show it (never with actor or
+ * office)
+ */
+public record TimelineEvent(String id, String caseId, Instant occurredAt, EventType eventType, CaseStatus status,
+		String actor, String office, String administrationCode, boolean citizenVisible, String detail) {
+
+	public enum EventType {
+
+		OPENED, STATUS_CHANGED, ASSIGNED, TASK_COMPLETED, TRANSFERRED
+
+	}
+
+}

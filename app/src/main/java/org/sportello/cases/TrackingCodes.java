@@ -1,0 +1,33 @@
+package org.sportello.cases;
+
+import java.security.SecureRandom;
+
+/**
+ * Tracking codes such as {@code SPT-7KQ4-M9XD} and numeric PINs. The alphabet leaves out
+ * 0/O and 1/I/L so a code read over the phone is unambiguous; 8 random characters of 31
+ * (about 8.5 * 10^11 codes) make codes neither sequential nor guessable.
+ */
+final class TrackingCodes {
+
+	static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+	static final String PATTERN = "SPT-[" + ALPHABET + "]{4}-[" + ALPHABET + "]{4}";
+
+	private final SecureRandom random = new SecureRandom();
+
+	String newTrackingCode() {
+		StringBuilder code = new StringBuilder("SPT-");
+		for (int i = 0; i < 8; i++) {
+			if (i == 4) {
+				code.append('-');
+			}
+			code.append(ALPHABET.charAt(this.random.nextInt(ALPHABET.length())));
+		}
+		return code.toString();
+	}
+
+	String newPin() {
+		return String.format("%06d", this.random.nextInt(1_000_000));
+	}
+
+}

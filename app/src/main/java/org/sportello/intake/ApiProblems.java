@@ -1,0 +1,93 @@
+package org.sportello.intake;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Errors of the case API as RFC 9457 problem details; validation problems list every
+ * field: {@code {"status":400,"title":"Invalid
+ * request","errors":[{"field":"citizen.phone","message":"..."}]}}.
+ */
+@RestControllerAdvice(assignableTypes = CaseApi.class)
+class ApiProblems {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	record FieldProblem(String field, String message) {
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ProblemDetail invalid(MethodArgumentNotValidException ex) {
+		List<FieldProblem> errors = new ArrayList<>();
+		ex.getBindingResult()
+			.getFieldErrors()
+			.forEach((error) -> errors.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
+		errors.sort(Comparator.comparing(FieldProblem::field));
+		return badRequest(errors);
+	}
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ProblemDetail invalid(InvalidRequestException ex) {
+		return badRequest(List.of(new FieldProblem(ex.field(), MESSAGES.getOrDefault(ex.code(), ex.code()))));
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The body is not valid JSON for this request, or a value is not one of the allowed ones.");
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", List.of());
+		return problem;
+	}
+
+	@ExceptionHandler(CaseNotFoundException.class)
+	ProblemDetail notFound(CaseNotFoundException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such case.");
+		problem.setTitle("Not found");
+		return problem;
+	}
+
+	@ExceptionHandler(TriageNotOpenException.class)
+	ProblemDetail conflict(TriageNotOpenException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"The case is not waiting for the front office, or another operator is handling it.");
+		problem.setTitle("Not possible now");
+		return problem;
+	}
+
+	@ExceptionHandler(ProcessEngineException.class)
+	ProblemDetail engine(ProcessEngineException ex) {
+		log.warn("Engine refused a case API request: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"The case changed meanwhile (for example, someone else took the task). Reload and try again.");
+		problem.setTitle("Changed by someone else");
+		return problem;
+	}
+
+	private static final Map<String, String> MESSAGES = Map.of("unknown-topic",
+			"unknown topic code (see GET /api/topics)", "phone-required-for-sms",
+			"a mobile number is needed for SMS updates", "invalid-note",
+			"a note of 5 to 2000 characters, without markup, is required");
+
+	private static ProblemDetail badRequest(List<FieldProblem> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"Some fields are missing or not valid; nothing was saved.");
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+}

@@ -1,0 +1,133 @@
+package org.sportello.intake;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.sportello.cases.CaseDetails;
+import org.sportello.cases.CaseStatus;
+import org.sportello.cases.Cases;
+import org.sportello.cases.OpenedCase;
+import org.sportello.cases.Participation;
+import org.sportello.cases.TimelineEvent;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The case API used by the front office, by integrations and by our end-to-end checks.
+ * Errors are {@code application/problem+json} ({@link ApiProblems}).
+ */
+@RestController
+@RequestMapping("/api")
+class CaseApi {
+
+	private final IntakeService intake;
+
+	private final Cases cases;
+
+	CaseApi(IntakeService intake, Cases cases) {
+		this.intake = intake;
+		this.cases = cases;
+	}
+
+	@PostMapping("/cases")
+	ResponseEntity<Opened> open(@Valid @RequestBody IntakeRequest request, Principal user) {
+		OpenedCase opened = this.intake.open(request, user.getName());
+		return ResponseEntity.created(URI.create("/api/cases/" + opened.trackingCode()))
+			.body(new Opened(opened.trackingCode(), opened.pin(), opened.status()));
+	}
+
+	@GetMapping("/cases/{trackingCode}")
+	ResponseEntity<CaseView> read(@PathVariable String trackingCode, Principal user) {
+		return this.cases.readAs(trackingCode, user.getName())
+			.map(CaseView::of)
+			.map(ResponseEntity::ok)
+			.orElseThrow(() -> new CaseNotFoundException(trackingCode));
+	}
+
+	@GetMapping("/topics")
+	List<TopicView> topics() {
+		return this.cases.topics()
+			.stream()
+			.map((topic) -> new TopicView(topic.code(), topic.labelIt(), topic.labelEn(), topic.administrationCode()))
+			.toList();
+	}
+
+	@PostMapping("/cases/{trackingCode}/resolve")
+	ResponseEntity<CaseView> resolve(@PathVariable String trackingCode, @RequestBody(required = false) Note note,
+			Principal user) {
+		requireReadable(trackingCode, user);
+		this.intake.resolve(trackingCode, (note != null) ? note.note() : null, user.getName());
+		return read(trackingCode, user);
+	}
+
+	@PostMapping("/cases/{trackingCode}/forward")
+	ResponseEntity<CaseView> forward(@PathVariable String trackingCode, @RequestBody(required = false) Note note,
+			Principal user) {
+		requireReadable(trackingCode, user);
+		this.intake.forward(trackingCode, (note != null) ? note.note() : null, user.getName());
+		return read(trackingCode, user);
+	}
+
+	private void requireReadable(String trackingCode, Principal user) {
+		if (this.cases.readAs(trackingCode, user.getName()).isEmpty()) {
+			throw new CaseNotFoundException(trackingCode);
+		}
+	}
+
+	record Opened(String trackingCode, String pin, CaseStatus status) {
+	}
+
+	record Note(String note) {
+	}
+
+	record TopicView(String code, String labelIt, String labelEn, String administration) {
+	}
+
+	record CaseView(String trackingCode, CaseStatus status, String priority, String channel, String topic,
+			String description, Instant createdAt, Citizen citizen, List<Administration> administrations,
+			List<Event> timeline) {
+
+		static CaseView of(CaseDetails details) {
+			var row = details.row();
+			var contact = details.contact();
+			return new CaseView(row.trackingCode(), row.status(), row.priority(), row.channel().name(), row.topicCode(),
+					row.description(), row.createdAt(),
+					new Citizen(contact.name(), contact.phone(), contact.email(), contact.smsConsent(),
+							contact.language()),
+					details.administrations().stream().map(Administration::of).toList(),
+					details.timeline().stream().map(Event::of).toList());
+		}
+
+	}
+
+	record Citizen(String name, String phone, String email, boolean smsConsent, String language) {
+	}
+
+	record Administration(String code, Participation.Role role) {
+
+		static Administration of(Participation participation) {
+			return new Administration(participation.administrationCode(), participation.role());
+		}
+
+	}
+
+	record Event(Instant at, TimelineEvent.EventType type, CaseStatus status, String actor, String office,
+			String administration, boolean citizenVisible, String detail) {
+
+		static Event of(TimelineEvent event) {
+			return new Event(event.occurredAt(), event.eventType(), event.status(), event.actor(), event.office(),
+					event.administrationCode(), event.citizenVisible(), event.detail());
+		}
+
+	}
+
+}

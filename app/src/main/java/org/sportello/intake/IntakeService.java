@@ -1,0 +1,128 @@
+package org.sportello.intake;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.sportello.cases.Cases;
+import org.sportello.cases.Contact;
+import org.sportello.cases.NewCase;
+import org.sportello.cases.OpenedCase;
+import org.sportello.directory.Directory;
+import org.sportello.directory.Office;
+import org.sportello.directory.OfficeKind;
+import org.sportello.security.Roles;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens cases from any channel and lets the front office close or forward them. Opening
+ * the case and starting its process are one transaction: there is never a case without a
+ * process.
+ */
+@Service
+public class IntakeService {
+
+	static final String PROCESS_KEY = "citizenRequest";
+
+	static final String TRIAGE_TASK = "frontOfficeTriage";
+
+	private final Cases cases;
+
+	private final Directory directory;
+
+	private final RuntimeService runtimeService;
+
+	private final TaskService taskService;
+
+	IntakeService(Cases cases, Directory directory, RuntimeService runtimeService, TaskService taskService) {
+		this.cases = cases;
+		this.directory = directory;
+		this.runtimeService = runtimeService;
+		this.taskService = taskService;
+	}
+
+	@Transactional
+	public OpenedCase open(IntakeRequest request, String userId) {
+		if (this.cases.topic(request.topic()).isEmpty()) {
+			throw new InvalidRequestException("topic", "unknown-topic");
+		}
+		String frontOffice = this.directory.officesOf(userId)
+			.stream()
+			.filter((office) -> office.kind() == OfficeKind.FRONT_OFFICE)
+			.map(Office::groupId)
+			.findFirst()
+			.orElse(null);
+		IntakeRequest.Citizen citizen = request.citizen();
+		if (citizen.smsConsent() && (citizen.phone() == null || citizen.phone().isBlank())) {
+			throw new InvalidRequestException("citizen.phone", "phone-required-for-sms");
+		}
+		Contact contact = new Contact(citizen.name().strip(), blankToNull(citizen.phone()),
+				blankToNull(citizen.email()), citizen.smsConsent(),
+				(citizen.language() == null) ? "it" : citizen.language());
+		OpenedCase opened = this.cases.open(new NewCase(request.channel(), request.topic(),
+				request.description().strip(), blankToNull(request.municipality()), contact, userId, frontOffice));
+		Set<IntakeRequest.PriorityFlag> flags = (request.priorityFlags() == null) ? Set.of() : request.priorityFlags();
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("caseId", opened.caseId());
+		variables.put("topic", request.topic());
+		variables.put("channel", request.channel().name());
+		variables.put("municipality", blankToNull(request.municipality()));
+		variables.put("urgent", flags.contains(IntakeRequest.PriorityFlag.URGENT));
+		variables.put("disability", flags.contains(IntakeRequest.PriorityFlag.DISABILITY));
+		// the operator's own front office triages; operators without one share the role
+		// group
+		variables.put("frontOfficeGroup", (frontOffice != null) ? frontOffice : Roles.FO);
+		this.runtimeService.startProcessInstanceByKey(PROCESS_KEY, opened.trackingCode(), variables);
+		return opened;
+	}
+
+	/** The front office answers the citizen on the spot: the case ends as RISOLTA. */
+	@Transactional
+	public void resolve(String trackingCode, String note, String userId) {
+		completeTriage(trackingCode, "RESOLVE", note, userId);
+	}
+
+	/**
+	 * The front office passes the case to the back offices chosen by
+	 * decisions/routing.dmn.
+	 */
+	@Transactional
+	public void forward(String trackingCode, String note, String userId) {
+		completeTriage(trackingCode, "FORWARD", note, userId);
+	}
+
+	private void completeTriage(String trackingCode, String outcome, String note, String userId) {
+		if (note == null || note.strip().length() < 5 || note.length() > 2000
+				|| !note.matches(IntakeRequest.NO_MARKUP)) {
+			throw new InvalidRequestException("note", "invalid-note");
+		}
+		Task triage = triageTask(trackingCode).orElseThrow(() -> new TriageNotOpenException(trackingCode));
+		if (triage.getAssignee() == null) {
+			this.taskService.claim(triage.getId(), userId);
+		}
+		else if (!triage.getAssignee().equals(userId)) {
+			throw new TriageNotOpenException(trackingCode);
+		}
+		this.taskService.complete(triage.getId(), Map.of("triageOutcome", outcome, "resolutionNote", note.strip()));
+	}
+
+	private Optional<Task> triageTask(String trackingCode) {
+		List<Task> tasks = this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(trackingCode)
+			.taskDefinitionKey(TRIAGE_TASK)
+			.list();
+		return tasks.stream().findFirst();
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}
