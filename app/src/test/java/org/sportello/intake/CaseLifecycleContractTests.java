@@ -1,0 +1,259 @@
+package org.sportello.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sportello.support.ApiClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole lifecycle of a request through the API and the engine, on each database:
+ * open, route to two administrations, joint answers, waiting for the citizen, transfer,
+ * closure; the status and the timeline after each step; access refused across
+ * administrations.
+ */
+abstract class CaseLifecycleContractTests {
+
+	static final String CODE_PATTERN = "SPT-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	ApiClient api;
+
+	@BeforeEach
+	void client() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void requestTravelsThroughJointHandlingWaitingAndTransferToResolution() {
+		ApiClient.Response opened = this.api.post("/api/cases", "fo1", request("RECONSTRUCTION_GRANT", "L'Aquila"));
+		assertThat(opened.status()).isEqualTo(201);
+		String code = opened.json().get("trackingCode").asText();
+		assertThat(code).matches(CODE_PATTERN);
+		assertThat(opened.json().get("pin").asText()).matches("[0-9]{6}");
+		assertThat(opened.json().get("status").asText()).isEqualTo("RICEVUTA");
+		assertThat(opened.raw().headers().firstValue("Location")).hasValue("/api/cases/" + code);
+		assertThat(status(code)).isEqualTo("RICEVUTA");
+
+		assertThat(this.api.post("/api/cases/" + code + "/forward", "fo1", "{\"note\":\"Serve istruttoria\"}").status())
+			.isEqualTo(200);
+		JsonNode routed = read(code, "fo1");
+		assertThat(routed.get("status").asText()).isEqualTo("IN_LAVORAZIONE");
+		assertThat(administrations(routed)).containsExactlyInAnyOrder("COMUNE-AQ:OWNER", "REGIONE-ABRUZZO:JOINT");
+		assertThat(routed.get("priority").asText()).isEqualTo("NORMAL");
+
+		// officials see only cases of their administration; others get the same 404 as
+		// for an unknown code
+		assertThat(this.api.get("/api/cases/" + code, "bo-comune").status()).isEqualTo(200);
+		assertThat(this.api.get("/api/cases/" + code, "bo-inps").status()).isEqualTo(404);
+		assertThat(this.api.get("/api/cases/SPT-2222-2222", "bo-inps").status()).isEqualTo(404);
+
+		work(code, "comune-aq-bo", "bo-comune", Map.of("boOutcome", "ANSWER", "answer", "Pratica istruita"));
+		assertThat(status(code)).isEqualTo("IN_LAVORAZIONE");
+
+		work(code, "regione-bo", "bo-regione", Map.of("boOutcome", "REQUEST_INFO", "answer", "Manca la perizia"));
+		assertThat(status(code)).isEqualTo("IN_ATTESA_DI_INTEGRAZIONE");
+		this.runtimeService.createMessageCorrelation("citizenReply").processInstanceBusinessKey(code).correlateAll();
+		assertThat(status(code)).isEqualTo("IN_LAVORAZIONE");
+
+		work(code, "regione-bo", "bo-regione",
+				Map.of("boOutcome", "TRANSFER", "transferTo", "INPS", "answer", "Riguarda un'indennità INPS"));
+		JsonNode transferred = read(code, "fo1");
+		assertThat(transferred.get("status").asText()).isEqualTo("IN_LAVORAZIONE");
+		assertThat(administrations(transferred)).containsExactlyInAnyOrder("COMUNE-AQ:FORMER", "REGIONE-ABRUZZO:FORMER",
+				"INPS:OWNER");
+		assertThat(this.api.get("/api/cases/" + code, "bo-regione").status()).isEqualTo(200);
+		assertThat(this.api.get("/api/cases/" + code, "bo-inps").status()).isEqualTo(200);
+
+		work(code, "inps-bo", "bo-inps", Map.of("boOutcome", "ANSWER", "answer", "Indennità riconosciuta"));
+		JsonNode resolved = read(code, "bo-regione");
+		assertThat(resolved.get("status").asText()).isEqualTo("RISOLTA");
+		assertThat(citizenStatuses(resolved)).containsExactly("RICEVUTA", "INOLTRATA", "IN_LAVORAZIONE",
+				"IN_ATTESA_DI_INTEGRAZIONE", "IN_LAVORAZIONE", "INOLTRATA", "IN_LAVORAZIONE", "RISOLTA");
+		assertThat(types(resolved)).contains("OPENED", "ASSIGNED", "TASK_COMPLETED", "TRANSFERRED");
+		assertThat(actors(resolved)).contains("fo1", "bo-comune", "bo-regione", "bo-inps");
+	}
+
+	@Test
+	void frontOfficeResolvesOnTheSpot() {
+		String code = this.api.post("/api/cases", "fo-comune", request("CIVIL_REGISTRY_CERTIFICATE", "L'Aquila"))
+			.json()
+			.get("trackingCode")
+			.asText();
+
+		ApiClient.Response resolved = this.api.post("/api/cases/" + code + "/resolve", "fo-comune",
+				"{\"note\":\"Certificato scaricabile dal portale ANPR\"}");
+
+		assertThat(resolved.status()).isEqualTo(200);
+		assertThat(resolved.json().get("status").asText()).isEqualTo("RISOLTA");
+		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
+		assertThat(
+				this.api.post("/api/cases/" + code + "/forward", "fo-comune", "{\"note\":\"troppo tardi\"}").status())
+			.isEqualTo(409);
+	}
+
+	@Test
+	void backOfficeSendsTheCaseBackToTheFrontOfficeOrDeclaresItNotCompetent() {
+		String callback = openAndForward("HEALTH_BOOKING", "Sulmona");
+		work(callback, "regione-bo", "bo-regione",
+				Map.of("boOutcome", "BACK_TO_FRONT_OFFICE", "answer", "Richiamare: prenotazione fatta"));
+		Task call = this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(callback)
+			.taskCandidateGroup("linea-amica-fo")
+			.singleResult();
+		this.taskService.claim(call.getId(), "fo1");
+		this.taskService.complete(call.getId(), Map.of("citizenReached", true, "closureNote", "Cittadino informato"));
+		assertThat(status(callback)).isEqualTo("CHIUSA");
+
+		String rejected = openAndForward("PENSION", null);
+		work(rejected, "inps-bo", "bo-inps", Map.of("boOutcome", "NOT_COMPETENT", "answer", "Pratica di altro ente"));
+		assertThat(status(rejected)).isEqualTo("NON_DI_COMPETENZA");
+	}
+
+	@Test
+	void highPriorityFromFlagsReachesCaseAndTasks() {
+		String body = request("PENSION", null).replace("\"priorityFlags\":[]", "\"priorityFlags\":[\"DISABILITY\"]");
+		String code = this.api.post("/api/cases", "fo1", body).json().get("trackingCode").asText();
+		this.api.post("/api/cases/" + code + "/forward", "fo1", "{\"note\":\"Cittadino con disabilità\"}");
+
+		assertThat(read(code, "fo1").get("priority").asText()).isEqualTo("HIGH");
+		assertThat(this.taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult().getPriority())
+			.isEqualTo(75);
+	}
+
+	@Test
+	void badInputIsRefusedFieldByFieldAndNothingIsStored() {
+		Integer before = this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class);
+
+		ApiClient.Response missing = this.api.post("/api/cases", "fo1", "{\"citizen\":{}}");
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.contentType()).startsWith("application/problem+json");
+		assertThat(fields(missing)).contains("channel", "topic", "description", "citizen.name");
+
+		String invalid = request("PENSION", null).replace("+393331234567", "333-123")
+			.replace("Richiesta di informazioni sulla pratica", "<script>alert(1)</script> per favore");
+		assertThat(fields(this.api.post("/api/cases", "fo1", invalid))).containsExactly("citizen.phone", "description");
+
+		ApiClient.Response unknownTopic = this.api.post("/api/cases", "fo1", request("NO_SUCH_TOPIC", null));
+		assertThat(unknownTopic.status()).isEqualTo(400);
+		assertThat(fields(unknownTopic)).containsExactly("topic");
+
+		String tooLong = request("PENSION", null).replace("Richiesta di informazioni sulla pratica",
+				"x".repeat(10_000));
+		assertThat(fields(this.api.post("/api/cases", "fo1", tooLong))).containsExactly("description");
+
+		assertThat(this.api.post("/api/cases", "fo1", request("PENSION", null).replace("\"PHONE\"", "\"PIGEON\""))
+			.status()).isEqualTo(400);
+		assertThat(this.api.post("/api/cases", "fo1", "not json").status()).isEqualTo(400);
+
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class)).isEqualTo(before);
+	}
+
+	@Test
+	void apiRequiresAnOperatorOrOfficial() {
+		assertThat(this.api.post("/api/cases", null, request("PENSION", null)).status()).isEqualTo(401);
+		assertThat(this.api.post("/api/cases", "designer", request("PENSION", null)).status()).isEqualTo(403);
+		JsonNode topics = this.api.get("/api/topics", "bo-inps").json();
+		assertThat(topics.size()).isGreaterThanOrEqualTo(12);
+		assertThat(topics.findValuesAsText("administration")).contains("COMUNE-AQ", "PROVINCIA-AQ", "REGIONE-ABRUZZO",
+				"PROTEZIONE-CIVILE", "INPS");
+	}
+
+	private String openAndForward(String topic, String municipality) {
+		String code = this.api.post("/api/cases", "fo1", request(topic, municipality))
+			.json()
+			.get("trackingCode")
+			.asText();
+		assertThat(this.api.post("/api/cases/" + code + "/forward", "fo1", "{\"note\":\"Al back office\"}").status())
+			.isEqualTo(200);
+		return code;
+	}
+
+	/** An official of the office claims and completes its task of the case. */
+	void work(String code, String office, String official, Map<String, Object> outcome) {
+		Task task = this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(code)
+			.taskCandidateGroup(office)
+			.singleResult();
+		assertThat(task).as("task of %s for %s", office, code).isNotNull();
+		this.taskService.claim(task.getId(), official);
+		this.taskService.complete(task.getId(), outcome);
+	}
+
+	static String request(String topic, String municipality) {
+		return """
+				{"channel":"PHONE","topic":"%s","description":"Richiesta di informazioni sulla pratica",
+				 "municipality":%s,
+				 "citizen":{"name":"Maria Bianchi","phone":"+393331234567","email":"maria@example.org",
+				            "smsConsent":true,"language":"it"},
+				 "priorityFlags":[]}
+				""".formatted(topic, (municipality == null) ? "null" : "\"" + municipality + "\"");
+	}
+
+	private String status(String code) {
+		return read(code, "fo1").get("status").asText();
+	}
+
+	private JsonNode read(String code, String user) {
+		ApiClient.Response response = this.api.get("/api/cases/" + code, user);
+		assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+		return response.json();
+	}
+
+	private static List<String> administrations(JsonNode view) {
+		List<String> result = new ArrayList<>();
+		view.get("administrations").forEach((a) -> result.add(a.get("code").asText() + ":" + a.get("role").asText()));
+		return result;
+	}
+
+	private static List<String> citizenStatuses(JsonNode view) {
+		List<String> result = new ArrayList<>();
+		view.get("timeline").forEach((event) -> {
+			if (event.get("citizenVisible").asBoolean() && !event.get("status").isNull()) {
+				result.add(event.get("status").asText());
+			}
+		});
+		return result;
+	}
+
+	private static List<String> types(JsonNode view) {
+		return view.get("timeline").findValuesAsText("type");
+	}
+
+	private static List<String> actors(JsonNode view) {
+		return view.get("timeline").findValuesAsText("actor");
+	}
+
+	private static List<String> fields(ApiClient.Response response) {
+		assertThat(response.status()).as(response.raw().body()).isEqualTo(400);
+		return response.json().get("errors").findValuesAsText("field");
+	}
+
+}

@@ -1,0 +1,8 @@
+package org.sportello.intake;
+
+import org.sportello.support.MariaDbApplicationTest;
+
+@MariaDbApplicationTest
+class MariaDbCaseLifecycleTests extends CaseLifecycleContractTests {
+
+}
