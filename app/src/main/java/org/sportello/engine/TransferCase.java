@@ -39,7 +39,9 @@ class TransferCase implements JavaDelegate {
 		if (target == null || this.directory.administration(target).isEmpty()) {
 			throw new IllegalArgumentException("Unknown administration for the transfer: " + target);
 		}
-		List<String> groups = this.decisionService.evaluateDecisionTableByKey("routing", execution.getVariables())
+		List<String> groups = this.decisionService
+			.evaluateDecisionTableByKeyAndVersion("routing", (Integer) execution.getVariable("routingVersion"),
+					execution.getVariables())
 			.collectEntries("backOfficeGroup")
 			.stream()
 			.map(Object::toString)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -41,7 +42,11 @@ public class IntakeService {
 
 	private final TaskService taskService;
 
-	IntakeService(Cases cases, Directory directory, RuntimeService runtimeService, TaskService taskService) {
+	private final RepositoryService repositoryService;
+
+	IntakeService(Cases cases, Directory directory, RuntimeService runtimeService, TaskService taskService,
+			RepositoryService repositoryService) {
+		this.repositoryService = repositoryService;
 		this.cases = cases;
 		this.directory = directory;
 		this.runtimeService = runtimeService;
@@ -79,6 +84,10 @@ public class IntakeService {
 		// the operator's own front office triages; operators without one share the role
 		// group
 		variables.put("frontOfficeGroup", (frontOffice != null) ? frontOffice : Roles.FO);
+		// the case keeps the decision rules in force now, even if a designer deploys new
+		// ones
+		variables.put("routingVersion", latestVersion("routing"));
+		variables.put("priorityVersion", latestVersion("priority"));
 		this.runtimeService.startProcessInstanceByKey(PROCESS_KEY, opened.trackingCode(), variables);
 		return opened;
 	}
@@ -119,6 +128,14 @@ public class IntakeService {
 			.taskDefinitionKey(TRIAGE_TASK)
 			.list();
 		return tasks.stream().findFirst();
+	}
+
+	private int latestVersion(String decisionKey) {
+		return this.repositoryService.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(decisionKey)
+			.latestVersion()
+			.singleResult()
+			.getVersion();
 	}
 
 	private static String blankToNull(String value) {

@@ -145,6 +145,8 @@ class CitizenRequestProcessTests {
 		variables.put("urgent", false);
 		variables.put("disability", false);
 		variables.put("frontOfficeGroup", "linea-amica-fo");
+		variables.put("routingVersion", 1);
+		variables.put("priorityVersion", 1);
 		return runtimeService().startProcessInstanceByKey("citizenRequest", "SPT-TEST-" + topic, variables);
 	}
 

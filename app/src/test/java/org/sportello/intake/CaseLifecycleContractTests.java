@@ -186,6 +186,53 @@ abstract class CaseLifecycleContractTests {
 				"PROTEZIONE-CIVILE", "INPS");
 	}
 
+	@Test
+	void designerChangesRoutingInModelerNewCasesFollowRunningCasesKeepTheirRules() throws Exception {
+		String original;
+		try (var in = getClass().getResourceAsStream("/decisions/routing.dmn")) {
+			original = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		String otherRule = "<outputEntry id=\"routing_r18_group\"><text>\"linea-amica-bo\"</text>";
+		assertThat(original).contains(otherRule);
+		String changed = original.replace(otherRule,
+				"<outputEntry id=\"routing_r18_group\"><text>\"comune-aq-bo\"</text>");
+		String openedBefore = this.api.post("/api/cases", "fo1", request("OTHER", null))
+			.json()
+			.get("trackingCode")
+			.asText();
+		try {
+			assertThat(deployAsDesigner(changed)).isEqualTo(200);
+			String openedAfter = openAndForward("OTHER", null);
+			assertThat(this.api.post("/api/cases/" + openedBefore + "/forward", "fo1", "{\"note\":\"Al back office\"}")
+				.status()).isEqualTo(200);
+
+			assertThat(candidateGroupOf(openedAfter)).isEqualTo("comune-aq-bo");
+			assertThat(candidateGroupOf(openedBefore)).isEqualTo("linea-amica-bo");
+		}
+		finally {
+			// the original rules become the latest version again for the other tests
+			assertThat(deployAsDesigner(original)).isEqualTo(200);
+		}
+	}
+
+	private int deployAsDesigner(String dmn) {
+		org.sportello.support.WebSession web = new org.sportello.support.WebSession(this.port);
+		return web
+			.send(new org.sportello.support.ModelerDeployment("routing-from-modeler").file("routing.dmn", dmn)
+				.request(web, "designer", "demo"))
+			.statusCode();
+	}
+
+	private String candidateGroupOf(String code) {
+		Task task = this.taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+		return this.taskService.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter((link) -> link.getGroupId() != null)
+			.findFirst()
+			.orElseThrow()
+			.getGroupId();
+	}
+
 	private String openAndForward(String topic, String municipality) {
 		String code = this.api.post("/api/cases", "fo1", request(topic, municipality))
 			.json()
