@@ -4,7 +4,7 @@ package org.sportello.intake;
  * Input that passed the field checks but is still wrong (unknown topic...); a 400 naming
  * the field.
  */
-class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends RuntimeException {
 
 	private final String field;
 
@@ -16,11 +16,11 @@ class InvalidRequestException extends RuntimeException {
 		this.code = code;
 	}
 
-	String field() {
+	public String field() {
 		return this.field;
 	}
 
-	String code() {
+	public String code() {
 		return this.code;
 	}
 

@@ -1,0 +1,257 @@
+package org.sportello.intake.ui;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.sportello.cases.Cases;
+import org.sportello.cases.Channel;
+import org.sportello.cases.OpenedCase;
+import org.sportello.cases.Topic;
+import org.sportello.intake.IntakeRequest;
+import org.sportello.intake.IntakeService;
+import org.sportello.intake.InvalidRequestException;
+import org.sportello.intake.TriageNotOpenException;
+import org.sportello.security.Roles;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+
+/**
+ * Front-office console: open a case for a citizen on any channel, tell them tracking code
+ * and PIN, then close it on the spot or forward it. The same checks as the API, shown
+ * next to each field; nothing is saved while a field is wrong.
+ */
+@Route("fo/new")
+@RolesAllowed({ Roles.FO })
+public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
+
+	private final IntakeService intake;
+
+	private final Validator validator;
+
+	private final String user;
+
+	private final RadioButtonGroup<Channel> channel = new RadioButtonGroup<>();
+
+	private final ComboBox<Topic> topic = new ComboBox<>();
+
+	private final TextArea description = new TextArea();
+
+	private final TextField municipality = new TextField();
+
+	private final TextField name = new TextField();
+
+	private final TextField phone = new TextField();
+
+	private final EmailField email = new EmailField();
+
+	private final Checkbox smsConsent = new Checkbox();
+
+	private final RadioButtonGroup<String> language = new RadioButtonGroup<>();
+
+	private final CheckboxGroup<IntakeRequest.PriorityFlag> flags = new CheckboxGroup<>();
+
+	private final Map<String, com.vaadin.flow.component.HasValidation> fields = new HashMap<>();
+
+	private final Div result = new Div();
+
+	private Notification lastError;
+
+	NewCaseView(IntakeService intake, Cases cases, Validator validator, AuthenticationContext authentication) {
+		this.intake = intake;
+		this.validator = validator;
+		this.user = authentication.getPrincipalName().orElseThrow();
+		add(new H2(getTranslation("fo.new.title")));
+		configureFields(cases);
+		FormLayout form = new FormLayout(this.channel, this.topic, this.description, this.municipality, this.name,
+				this.phone, this.email, this.language, this.smsConsent, this.flags);
+		form.setColspan(this.channel, 2);
+		form.setColspan(this.description, 2);
+		form.setMaxWidth("60em");
+		Button open = new Button(getTranslation("fo.new.open"), (click) -> open());
+		open.setId("open-case");
+		open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+		open.addClickShortcut(Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL);
+		this.result.setId("case-result");
+		add(form, open, this.result);
+	}
+
+	private void configureFields(Cases cases) {
+		this.channel.setLabel(getTranslation("fo.new.channel"));
+		this.channel.setItems(Channel.values());
+		this.channel.setItemLabelGenerator((c) -> getTranslation("channel." + c.name()));
+		this.channel.setValue(Channel.PHONE);
+		boolean english = getLocale().getLanguage().equals("en");
+		this.topic.setLabel(getTranslation("fo.new.topic"));
+		this.topic.setItems(cases.topics());
+		this.topic.setItemLabelGenerator((t) -> english ? t.labelEn() : t.labelIt());
+		this.topic.setId("topic");
+		this.topic.setRequiredIndicatorVisible(true);
+		this.description.setLabel(getTranslation("fo.new.description"));
+		this.description.setMaxLength(4000);
+		this.description.setId("description");
+		this.description.setRequiredIndicatorVisible(true);
+		this.municipality.setLabel(getTranslation("fo.new.municipality"));
+		this.municipality.setId("municipality");
+		this.name.setLabel(getTranslation("fo.new.name"));
+		this.name.setId("citizen-name");
+		this.name.setRequiredIndicatorVisible(true);
+		this.phone.setLabel(getTranslation("fo.new.phone"));
+		this.phone.setHelperText("+393331234567");
+		this.phone.setId("citizen-phone");
+		this.email.setLabel(getTranslation("fo.new.email"));
+		this.email.setId("citizen-email");
+		this.smsConsent.setLabel(getTranslation("fo.new.sms-consent"));
+		this.smsConsent.setId("sms-consent");
+		this.language.setLabel(getTranslation("fo.new.language"));
+		this.language.setItems("it", "en");
+		this.language.setItemLabelGenerator((code) -> getTranslation("language." + code));
+		this.language.setValue("it");
+		this.flags.setLabel(getTranslation("fo.new.flags"));
+		this.flags.setItems(IntakeRequest.PriorityFlag.values());
+		this.flags.setItemLabelGenerator((flag) -> getTranslation("flag." + flag.name()));
+		this.fields.put("channel", this.channel);
+		this.fields.put("topic", this.topic);
+		this.fields.put("description", this.description);
+		this.fields.put("municipality", this.municipality);
+		this.fields.put("citizen.name", this.name);
+		this.fields.put("citizen.phone", this.phone);
+		this.fields.put("citizen.email", this.email);
+		this.fields.put("citizen.language", this.language);
+	}
+
+	private void open() {
+		this.fields.values().forEach((field) -> field.setInvalid(false));
+		IntakeRequest request = new IntakeRequest(this.channel.getValue(),
+				(this.topic.getValue() != null) ? this.topic.getValue().code() : null, this.description.getValue(),
+				this.municipality.getValue(),
+				new IntakeRequest.Citizen(this.name.getValue(), blankToNull(this.phone.getValue()),
+						blankToNull(this.email.getValue()), this.smsConsent.getValue(), this.language.getValue()),
+				new LinkedHashSet<>(this.flags.getValue()));
+		Set<ConstraintViolation<IntakeRequest>> violations;
+		// validation messages in the user's language, not the server's
+		LocaleContextHolder.setLocale(getLocale());
+		try {
+			violations = this.validator.validate(request);
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
+		if (!violations.isEmpty()) {
+			violations
+				.forEach((violation) -> markInvalid(violation.getPropertyPath().toString(), violation.getMessage()));
+			error(getTranslation("fo.new.fix-fields"));
+			return;
+		}
+		try {
+			show(this.intake.open(request, this.user));
+		}
+		catch (InvalidRequestException ex) {
+			markInvalid(ex.field(), getTranslation("error." + ex.code()));
+			error(getTranslation("fo.new.fix-fields"));
+		}
+	}
+
+	private void markInvalid(String path, String message) {
+		com.vaadin.flow.component.HasValidation field = this.fields.get(path);
+		if (field != null) {
+			field.setErrorMessage(message);
+			field.setInvalid(true);
+		}
+	}
+
+	private void show(OpenedCase opened) {
+		closeError();
+		this.result.removeAll();
+		Span code = new Span(opened.trackingCode());
+		code.setId("tracking-code");
+		code.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "bold");
+		Span pin = new Span(opened.pin());
+		pin.setId("pin");
+		pin.getStyle().set("font-size", "var(--lumo-font-size-xl)");
+		Span status = new Span(getTranslation("status." + opened.status().name()));
+		status.setId("case-status");
+		TextArea note = new TextArea(getTranslation("fo.new.note"));
+		note.setId("triage-note");
+		note.setWidth("40em");
+		Button resolve = new Button(getTranslation("fo.new.resolve"),
+				(click) -> triage(() -> this.intake.resolve(opened.trackingCode(), note.getValue(), this.user), note,
+						status, "RISOLTA"));
+		resolve.setId("resolve-case");
+		Button forward = new Button(getTranslation("fo.new.forward"),
+				(click) -> triage(() -> this.intake.forward(opened.trackingCode(), note.getValue(), this.user), note,
+						status, "INOLTRATA"));
+		forward.setId("forward-case");
+		this.result.add(new H3(getTranslation("fo.new.opened")), new Paragraph(getTranslation("fo.new.tell-citizen")),
+				new Paragraph(new Span(getTranslation("fo.new.code") + " "), code),
+				new Paragraph(new Span(getTranslation("fo.new.pin") + " "), pin),
+				new Paragraph(new Span(getTranslation("fo.new.status") + " "), status), note,
+				new HorizontalLayout(resolve, forward));
+		this.result.scrollIntoView();
+	}
+
+	private void triage(Runnable action, TextArea note, Span status, String outcome) {
+		try {
+			action.run();
+			status.setText(getTranslation("fo.new.done." + outcome));
+			note.setEnabled(false);
+		}
+		catch (InvalidRequestException ex) {
+			note.setErrorMessage(getTranslation("error." + ex.code()));
+			note.setInvalid(true);
+		}
+		catch (TriageNotOpenException ex) {
+			error(getTranslation("error.triage-not-open"));
+		}
+	}
+
+	private void error(String message) {
+		closeError();
+		this.lastError = Notification.show(message, 5000, Notification.Position.MIDDLE);
+		this.lastError.addThemeVariants(NotificationVariant.LUMO_ERROR);
+	}
+
+	private void closeError() {
+		if (this.lastError != null) {
+			this.lastError.close();
+			this.lastError = null;
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+	@Override
+	public String getPageTitle() {
+		return getTranslation("fo.new.title");
+	}
+
+}

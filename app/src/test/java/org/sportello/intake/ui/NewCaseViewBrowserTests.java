@@ -1,0 +1,98 @@
+package org.sportello.intake.ui;
+
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.sportello.support.Browser;
+import org.sportello.support.H2ApplicationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In a real headless Chromium: a front-office operator opens a case, fixes bad input,
+ * forwards it.
+ */
+@H2ApplicationTest
+class NewCaseViewBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TaskService taskService;
+
+	Browser browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = new Browser(this.port);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.close();
+	}
+
+	@Test
+	void operatorOpensACaseAfterFixingTheMarkedFieldsAndForwardsIt() {
+		this.browser.login("fo1", "demo");
+		this.browser.waitFor(By.id("current-user"));
+		this.browser.open("/fo/new");
+
+		WebElement topic = this.browser.waitFor(By.cssSelector("#topic input"));
+		topic.sendKeys("Pensioni");
+		this.browser.waitFor(By.cssSelector("vaadin-combo-box-item"));
+		topic.sendKeys(Keys.ENTER);
+		type("description", "<script>alert(1)</script> chiede lo stato della pensione");
+		type("citizen-name", "Maria Bianchi");
+		type("citizen-phone", "333-12");
+		Integer before = this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class);
+		this.browser.driver().findElement(By.id("open-case")).click();
+
+		WebElement phone = this.browser.waitFor(By.cssSelector("#citizen-phone[invalid]"));
+		assertThat(phone.getText()).contains("+393331234567");
+		assertThat(this.browser.waitFor(By.cssSelector("#description[invalid]")).getText()).contains("<");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class)).isEqualTo(before);
+
+		clear("citizen-phone");
+		type("citizen-phone", "+393331234567");
+		clear("description");
+		type("description", "Chiede lo stato della domanda di pensione presentata a marzo");
+		this.browser.driver().findElement(By.id("open-case")).click();
+
+		String code = this.browser.waitFor(By.id("tracking-code")).getText();
+		assertThat(code).matches("SPT-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
+		assertThat(this.browser.driver().findElement(By.id("pin")).getText()).matches("[0-9]{6}");
+		assertThat(this.browser.driver().findElement(By.id("case-status")).getText()).isEqualTo("Ricevuta");
+		this.browser.screenshot("new-case");
+
+		type("triage-note", "Verificare lo stato presso la sede INPS");
+		this.browser.driver().findElement(By.id("forward-case")).click();
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("case-status")).getText().startsWith("Inoltrata"));
+		assertThat(this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(code)
+			.taskCandidateGroup("inps-bo")
+			.count()).isEqualTo(1);
+	}
+
+	private void type(String id, String text) {
+		this.browser.waitFor(By.cssSelector("#" + id + " input, #" + id + " textarea")).sendKeys(text);
+	}
+
+	private void clear(String id) {
+		WebElement input = this.browser.waitFor(By.cssSelector("#" + id + " input, #" + id + " textarea"));
+		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+	}
+
+}
