@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sportello.cases.AttachmentRejectedException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,6 +16,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Errors of the case API as RFC 9457 problem details; validation problems list every
@@ -53,6 +56,16 @@ class ApiProblems {
 		return problem;
 	}
 
+	@ExceptionHandler(AttachmentRejectedException.class)
+	ProblemDetail attachment(AttachmentRejectedException ex) {
+		return badRequest(List.of(new FieldProblem("file", MESSAGES.getOrDefault(ex.reason(), ex.reason()))));
+	}
+
+	@ExceptionHandler({ MissingServletRequestPartException.class, MultipartException.class })
+	ProblemDetail noFile(Exception ex) {
+		return badRequest(List.of(new FieldProblem("file", "a multipart part named 'file' is required")));
+	}
+
 	@ExceptionHandler(CaseNotFoundException.class)
 	ProblemDetail notFound(CaseNotFoundException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such case.");
@@ -77,12 +90,11 @@ class ApiProblems {
 		return problem;
 	}
 
-	private static final Map<String, String> MESSAGES = Map.of("unknown-topic",
-			"unknown topic code (see GET /api/topics)", "phone-required-for-sms",
-			"a mobile number is needed for SMS updates", "invalid-note",
+	static final Map<String, String> MESSAGES = Map.of("unknown-topic", "unknown topic code (see GET /api/topics)",
+			"phone-required-for-sms", "a mobile number is needed for SMS updates", "invalid-note",
 			"a note of 5 to 2000 characters, without markup, is required");
 
-	private static ProblemDetail badRequest(List<FieldProblem> errors) {
+	static ProblemDetail badRequest(List<FieldProblem> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"Some fields are missing or not valid; nothing was saved.");
 		problem.setTitle("Invalid request");

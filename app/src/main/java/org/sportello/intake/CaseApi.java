@@ -1,11 +1,14 @@
 package org.sportello.intake;
 
+import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import org.sportello.cases.Attachment;
+import org.sportello.cases.Attachments;
 import org.sportello.cases.CaseDetails;
 import org.sportello.cases.CaseStatus;
 import org.sportello.cases.Cases;
@@ -13,13 +16,18 @@ import org.sportello.cases.OpenedCase;
 import org.sportello.cases.Participation;
 import org.sportello.cases.TimelineEvent;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The case API used by the front office, by integrations and by our end-to-end checks.
@@ -33,9 +41,12 @@ class CaseApi {
 
 	private final Cases cases;
 
-	CaseApi(IntakeService intake, Cases cases) {
+	private final Attachments attachments;
+
+	CaseApi(IntakeService intake, Cases cases, Attachments attachments) {
 		this.intake = intake;
 		this.cases = cases;
+		this.attachments = attachments;
 	}
 
 	@PostMapping("/cases")
@@ -77,10 +88,54 @@ class CaseApi {
 		return read(trackingCode, user);
 	}
 
-	private void requireReadable(String trackingCode, Principal user) {
-		if (this.cases.readAs(trackingCode, user.getName()).isEmpty()) {
-			throw new CaseNotFoundException(trackingCode);
+	@PostMapping(path = "/cases/{trackingCode}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<AttachmentView> attach(@PathVariable String trackingCode, @RequestPart("file") MultipartFile file,
+			Principal user) throws IOException {
+		String caseId = requireReadable(trackingCode, user);
+		Attachment attachment = this.attachments.attach(caseId, file.getOriginalFilename(), file.getBytes(),
+				user.getName());
+		return ResponseEntity.created(URI.create("/api/cases/" + trackingCode + "/attachments/" + attachment.id()))
+			.body(AttachmentView.of(attachment));
+	}
+
+	@GetMapping("/cases/{trackingCode}/attachments")
+	List<AttachmentView> attachments(@PathVariable String trackingCode, Principal user) {
+		return this.attachments.ofCase(requireReadable(trackingCode, user)).stream().map(AttachmentView::of).toList();
+	}
+
+	@GetMapping("/cases/{trackingCode}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> download(@PathVariable String trackingCode, @PathVariable String attachmentId,
+			Principal user) {
+		Attachment attachment = this.attachments.find(requireReadable(trackingCode, user), attachmentId)
+			.orElseThrow(() -> new CaseNotFoundException(trackingCode));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(attachment.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(attachment.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(this.attachments.content(attachment));
+	}
+
+	/**
+	 * The case's id when the user may read it; otherwise the same 404 as an unknown code.
+	 */
+	private String requireReadable(String trackingCode, Principal user) {
+		return this.cases.readAs(trackingCode, user.getName())
+			.map((details) -> details.row().id())
+			.orElseThrow(() -> new CaseNotFoundException(trackingCode));
+	}
+
+	record AttachmentView(String id, String fileName, String contentType, long size, String uploadedBy,
+			Instant uploadedAt) {
+
+		static AttachmentView of(Attachment attachment) {
+			return new AttachmentView(attachment.id(), attachment.fileName(), attachment.contentType(),
+					attachment.sizeBytes(), attachment.uploadedBy(), attachment.uploadedAt());
 		}
+
 	}
 
 	record Opened(String trackingCode, String pin, CaseStatus status) {

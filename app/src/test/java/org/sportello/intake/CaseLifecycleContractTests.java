@@ -233,6 +233,40 @@ abstract class CaseLifecycleContractTests {
 			.getGroupId();
 	}
 
+	@Test
+	void attachmentsArePdfOrImagesWithinTheLimitAndOnlyForThoseWhoMayReadTheCase() {
+		String code = openAndForward("PENSION", null);
+		byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"
+			.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+		ApiClient.Response stored = this.api.postMultipart("/api/cases/" + code + "/attachments", "bo-inps",
+				new org.sportello.support.Multipart().file("file", "../../estratto conto.pdf", "application/pdf", pdf));
+		assertThat(stored.status()).as(stored.raw().body()).isEqualTo(201);
+		assertThat(stored.json().get("fileName").asText()).isEqualTo("estratto conto.pdf");
+		assertThat(stored.json().get("contentType").asText()).isEqualTo("application/pdf");
+		ApiClient.Response download = this.api
+			.get("/api/cases/" + code + "/attachments/" + stored.json().get("id").asText(), "fo1");
+		assertThat(download.raw().body().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo(pdf);
+
+		byte[] executable = "MZ\u0090\u0000 not a pdf".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		ApiClient.Response disguised = this.api.postMultipart("/api/cases/" + code + "/attachments", "bo-inps",
+				new org.sportello.support.Multipart().file("file", "modulo.pdf", "application/pdf", executable));
+		assertThat(fields(disguised)).containsExactly("file");
+
+		byte[] huge = new byte[(int) org.sportello.cases.Attachments.MAX_BYTES + 1];
+		huge[0] = '%';
+		ApiClient.Response oversize = this.api.postMultipart("/api/cases/" + code + "/attachments", "bo-inps",
+				new org.sportello.support.Multipart().file("file", "grande.pdf", "application/pdf", huge));
+		assertThat(fields(oversize)).containsExactly("file");
+
+		ApiClient.Response foreign = this.api.postMultipart("/api/cases/" + code + "/attachments", "bo-comune",
+				new org.sportello.support.Multipart().file("file", "x.pdf", "application/pdf", pdf));
+		assertThat(foreign.status()).isEqualTo(404);
+
+		JsonNode listed = this.api.get("/api/cases/" + code + "/attachments", "bo-inps").json();
+		assertThat(listed.findValuesAsText("fileName")).containsExactly("estratto conto.pdf");
+	}
+
 	private String openAndForward(String topic, String municipality) {
 		String code = this.api.post("/api/cases", "fo1", request(topic, municipality))
 			.json()

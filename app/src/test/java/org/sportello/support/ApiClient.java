@@ -24,6 +24,10 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)), user);
 	}
 
+	public Response postMultipart(String path, String user, Multipart body) {
+		return send(body.post(this.web.uri(path)), user);
+	}
+
 	public Response get(String path, String user) {
 		return send(HttpRequest.newBuilder(this.web.uri(path)).GET(), user);
 	}

@@ -2,7 +2,6 @@ package org.sportello.support;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * The request Camunda Modeler sends to deploy:
@@ -12,44 +11,23 @@ import java.util.UUID;
  */
 public final class ModelerDeployment {
 
-	private final String boundary = "----CamundaModeler" + UUID.randomUUID();
-
-	private final StringBuilder body = new StringBuilder();
+	private final Multipart body = new Multipart();
 
 	public ModelerDeployment(String deploymentName) {
-		field("deployment-name", deploymentName);
-		field("deployment-source", "Camunda Modeler");
-		field("enable-duplicate-filtering", "true");
+		this.body.field("deployment-name", deploymentName)
+			.field("deployment-source", "Camunda Modeler")
+			.field("enable-duplicate-filtering", "true");
 	}
 
 	public ModelerDeployment file(String fileName, String content) {
-		return part(fileName, "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream", content);
-	}
-
-	private ModelerDeployment field(String name, String value) {
-		return part(name, "\"", value);
-	}
-
-	/** One multipart part: the header text after the part's name, then the content. */
-	private ModelerDeployment part(String name, String headerTail, String content) {
-		this.body.append("--")
-			.append(this.boundary)
-			.append("\r\nContent-Disposition: form-data; name=\"")
-			.append(name)
-			.append(headerTail)
-			.append("\r\n\r\n")
-			.append(content)
-			.append("\r\n");
+		this.body.file(fileName, fileName, "application/octet-stream", content.getBytes(StandardCharsets.UTF_8));
 		return this;
 	}
 
 	/** The request, with HTTP Basic credentials when a user is given. */
 	public HttpRequest.Builder request(WebSession session, String user, String password) {
-		String payload = this.body + "--" + this.boundary + "--\r\n";
-		HttpRequest.Builder request = HttpRequest.newBuilder(session.uri("/engine-rest/deployment/create"))
-			.header("Content-Type", "multipart/form-data; boundary=" + this.boundary)
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
+		HttpRequest.Builder request = this.body.post(session.uri("/engine-rest/deployment/create"))
+			.header("Accept", "application/json");
 		if (user != null) {
 			request.header("Authorization", WebSession.basic(user, password));
 		}

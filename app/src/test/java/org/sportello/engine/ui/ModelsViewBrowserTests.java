@@ -48,6 +48,8 @@ class ModelsViewBrowserTests {
 		assertThat(task.getText()).contains("Valutazione front office");
 		assertThat(this.browser.waitFor(By.id("diagram-hint")).getText()).contains("Richiesta del cittadino");
 		this.browser.screenshot("models");
+		this.browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1800, 1000));
+		this.browser.screenshot(this.browser.waitFor(By.id("diagram")), "citizen-request");
 	}
 
 	@Test
