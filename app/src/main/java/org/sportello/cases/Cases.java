@@ -147,6 +147,12 @@ public class Cases {
 						+ ((reason == null) ? "" : " - " + reason));
 	}
 
+	/** The citizen's answer to a request for information, brought by the front office. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void citizenReplied(String caseId, String actor, String note) {
+		addEvent(caseId, EventType.CITIZEN_REPLIED, null, actor, null, null, true, note);
+	}
+
 	public Optional<CaseRow> byTrackingCode(String trackingCode) {
 		return this.mapper.byTrackingCode(trackingCode);
 	}

@@ -13,7 +13,7 @@ public record TimelineEvent(String id, String caseId, Instant occurredAt, EventT
 
 	public enum EventType {
 
-		OPENED, STATUS_CHANGED, ASSIGNED, TASK_COMPLETED, TRANSFERRED
+		OPENED, STATUS_CHANGED, ASSIGNED, TASK_COMPLETED, TRANSFERRED, CITIZEN_REPLIED
 
 	}
 

@@ -88,6 +88,17 @@ class CaseApi {
 		return read(trackingCode, user);
 	}
 
+	/**
+	 * The citizen's answer to a request for information (documents go as attachments).
+	 */
+	@PostMapping("/cases/{trackingCode}/citizen-reply")
+	ResponseEntity<CaseView> citizenReply(@PathVariable String trackingCode, @RequestBody(required = false) Note note,
+			Principal user) {
+		requireReadable(trackingCode, user);
+		this.intake.citizenReplied(trackingCode, (note != null) ? note.note() : null, user.getName());
+		return read(trackingCode, user);
+	}
+
 	@PostMapping(path = "/cases/{trackingCode}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<AttachmentView> attach(@PathVariable String trackingCode, @RequestPart("file") MultipartFile file,
 			Principal user) throws IOException {

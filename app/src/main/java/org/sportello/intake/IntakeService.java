@@ -34,6 +34,9 @@ public class IntakeService {
 
 	static final String TRIAGE_TASK = "frontOfficeTriage";
 
+	/** Message of the BPMN receive task "Attesa integrazione dal cittadino". */
+	static final String CITIZEN_REPLY = "citizenReply";
+
 	private final Cases cases;
 
 	private final Directory directory;
@@ -105,6 +108,36 @@ public class IntakeService {
 	@Transactional
 	public void forward(String trackingCode, String note, String userId) {
 		completeTriage(trackingCode, "FORWARD", note, userId);
+	}
+
+	/**
+	 * The citizen answered a back office's request for information (through the front
+	 * office): the waiting offices resume.
+	 */
+	@Transactional
+	public void citizenReplied(String trackingCode, String note, String userId) {
+		requireNote(note);
+		String caseId = this.cases.byTrackingCode(trackingCode)
+			.orElseThrow(() -> new TriageNotOpenException(trackingCode))
+			.id();
+		boolean waiting = this.runtimeService.createExecutionQuery()
+			.processInstanceBusinessKey(trackingCode)
+			.messageEventSubscriptionName(CITIZEN_REPLY)
+			.count() > 0;
+		if (!waiting) {
+			throw new TriageNotOpenException(trackingCode);
+		}
+		this.cases.citizenReplied(caseId, userId, note.strip());
+		this.runtimeService.createMessageCorrelation(CITIZEN_REPLY)
+			.processInstanceBusinessKey(trackingCode)
+			.correlateAll();
+	}
+
+	private static void requireNote(String note) {
+		if (note == null || note.strip().length() < 5 || note.length() > 2000
+				|| !note.matches(IntakeRequest.NO_MARKUP)) {
+			throw new InvalidRequestException("note", "invalid-note");
+		}
 	}
 
 	private void completeTriage(String trackingCode, String outcome, String note, String userId) {

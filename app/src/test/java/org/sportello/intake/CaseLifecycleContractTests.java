@@ -80,8 +80,15 @@ abstract class CaseLifecycleContractTests {
 
 		work(code, "regione-bo", "bo-regione", Map.of("boOutcome", "REQUEST_INFO", "answer", "Manca la perizia"));
 		assertThat(status(code)).isEqualTo("IN_ATTESA_DI_INTEGRAZIONE");
-		this.runtimeService.createMessageCorrelation("citizenReply").processInstanceBusinessKey(code).correlateAll();
-		assertThat(status(code)).isEqualTo("IN_LAVORAZIONE");
+		assertThat(this.api.post("/api/cases/" + code + "/citizen-reply", "fo1", "{\"note\":\"<b>\"}").status())
+			.isEqualTo(400);
+		assertThat(status(code)).isEqualTo("IN_ATTESA_DI_INTEGRAZIONE");
+		ApiClient.Response replied = this.api.post("/api/cases/" + code + "/citizen-reply", "fo1",
+				"{\"note\":\"Perizia consegnata allo sportello\"}");
+		assertThat(replied.status()).isEqualTo(200);
+		assertThat(replied.json().get("status").asText()).isEqualTo("IN_LAVORAZIONE");
+		assertThat(this.api.post("/api/cases/" + code + "/citizen-reply", "fo1", "{\"note\":\"di nuovo\"}").status())
+			.isEqualTo(409);
 
 		work(code, "regione-bo", "bo-regione",
 				Map.of("boOutcome", "TRANSFER", "transferTo", "INPS", "answer", "Riguarda un'indennità INPS"));
@@ -97,7 +104,7 @@ abstract class CaseLifecycleContractTests {
 		assertThat(resolved.get("status").asText()).isEqualTo("RISOLTA");
 		assertThat(citizenStatuses(resolved)).containsExactly("RICEVUTA", "INOLTRATA", "IN_LAVORAZIONE",
 				"IN_ATTESA_DI_INTEGRAZIONE", "IN_LAVORAZIONE", "INOLTRATA", "IN_LAVORAZIONE", "RISOLTA");
-		assertThat(types(resolved)).contains("OPENED", "ASSIGNED", "TASK_COMPLETED", "TRANSFERRED");
+		assertThat(types(resolved)).contains("OPENED", "ASSIGNED", "TASK_COMPLETED", "TRANSFERRED", "CITIZEN_REPLIED");
 		assertThat(actors(resolved)).contains("fo1", "bo-comune", "bo-regione", "bo-inps");
 	}
 

@@ -93,7 +93,15 @@ public final class Browser implements AutoCloseable {
 	 * README).
 	 */
 	public void screenshot(String name) {
-		File shot = ((org.openqa.selenium.TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
+		save(((org.openqa.selenium.TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE), name);
+	}
+
+	/** Saves a screenshot of one element under docs/screenshots. */
+	public void screenshot(WebElement element, String name) {
+		save(element.getScreenshotAs(OutputType.FILE), name);
+	}
+
+	private static void save(File shot, String name) {
 		Path target = Path.of(System.getProperty("sportello.root", ".."), "docs", "screenshots", name + ".png");
 		try {
 			Files.createDirectories(target.getParent());
