@@ -35,7 +35,12 @@ class DemoData implements ApplicationRunner {
 	record DemoAdministration(String code, String name, String kind, List<DemoOffice> offices) {
 	}
 
-	record DemoOffice(String groupId, String name, OfficeKind kind) {
+	record DemoOffice(String groupId, String name, OfficeKind kind, boolean transferDesk) {
+
+		DemoOffice(String groupId, String name, OfficeKind kind) {
+			this(groupId, name, kind, false);
+		}
+
 	}
 
 	record DemoUser(String id, String firstName, String lastName, String role, String office) {
@@ -50,7 +55,7 @@ class DemoData implements ApplicationRunner {
 			new DemoAdministration("COMUNE-AQ", "Comune dell'Aquila", "MUNICIPALITY", List.of(
 					new DemoOffice("comune-aq-urp", "URP Comune dell'Aquila", OfficeKind.FRONT_OFFICE),
 					new DemoOffice("comune-aq-bo", "Settore politiche abitative e ricostruzione",
-							OfficeKind.BACK_OFFICE_EXTERNAL),
+							OfficeKind.BACK_OFFICE_EXTERNAL, true),
 					new DemoOffice("comune-aq-anagrafe", "Servizi demografici", OfficeKind.BACK_OFFICE_EXTERNAL))),
 			new DemoAdministration("PROVINCIA-AQ", "Provincia dell'Aquila", "PROVINCE",
 					List.of(new DemoOffice("provincia-aq-urp", "URP Provincia dell'Aquila", OfficeKind.FRONT_OFFICE),
@@ -98,7 +103,8 @@ class DemoData implements ApplicationRunner {
 		for (DemoAdministration administration : ADMINISTRATIONS) {
 			this.directory.registerAdministration(administration.code(), administration.name(), administration.kind());
 			for (DemoOffice office : administration.offices()) {
-				this.directory.registerOffice(office.groupId(), administration.code(), office.name(), office.kind());
+				this.directory.registerOffice(office.groupId(), administration.code(), office.name(), office.kind(),
+						office.transferDesk());
 			}
 		}
 		for (DemoUser demoUser : USERS) {

@@ -69,14 +69,22 @@ public class Directory {
 			.toList();
 	}
 
-	/** The back office that receives cases transferred to an administration. */
+	/**
+	 * The back office that receives cases transferred to an administration: its transfer
+	 * desk, or else its only back office; none when the administration has several and no
+	 * desk.
+	 */
 	public Optional<Office> backOfficeOf(String administrationCode) {
-		return this.mapper.offices()
+		List<Office> backOffices = this.mapper.offices()
 			.stream()
 			.filter((office) -> office.administrationCode().equals(administrationCode))
 			.filter((office) -> office.kind() == OfficeKind.BACK_OFFICE_EXTERNAL
 					|| office.kind() == OfficeKind.BACK_OFFICE_INTERNAL)
-			.findFirst();
+			.toList();
+		return backOffices.stream()
+			.filter(Office::transferDesk)
+			.findFirst()
+			.or(() -> (backOffices.size() == 1) ? Optional.of(backOffices.get(0)) : Optional.empty());
 	}
 
 	@Transactional
@@ -87,11 +95,12 @@ public class Directory {
 	}
 
 	@Transactional
-	public Office registerOffice(String groupId, String administrationCode, String name, OfficeKind kind) {
+	public Office registerOffice(String groupId, String administrationCode, String name, OfficeKind kind,
+			boolean transferDesk) {
 		if (this.mapper.administration(administrationCode).isEmpty()) {
 			throw new IllegalArgumentException("Unknown administration " + administrationCode);
 		}
-		Office office = new Office(groupId, administrationCode, name, kind, 0);
+		Office office = new Office(groupId, administrationCode, name, kind, transferDesk, 0);
 		this.mapper.insertOffice(office);
 		if (this.identityService.createGroupQuery().groupId(groupId).count() == 0) {
 			Group group = this.identityService.newGroup(groupId);

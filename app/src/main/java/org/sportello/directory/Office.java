@@ -8,7 +8,9 @@ package org.sportello.directory;
  * @param administrationCode the administration it belongs to
  * @param name the office's name
  * @param kind front office, back office (internal or external) or hub
+ * @param transferDesk whether it receives cases transferred to its administration
  * @param version optimistic-locking version
  */
-public record Office(String groupId, String administrationCode, String name, OfficeKind kind, int version) {
+public record Office(String groupId, String administrationCode, String name, OfficeKind kind, boolean transferDesk,
+		int version) {
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sportello.cases.AttachmentRejectedException;
+import org.sportello.tasklist.ActionRefusedException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -66,6 +67,17 @@ class ApiProblems {
 		return badRequest(List.of(new FieldProblem("file", "a multipart part named 'file' is required")));
 	}
 
+	@ExceptionHandler(ActionRefusedException.class)
+	ProblemDetail refused(ActionRefusedException ex) {
+		if (ex.field() == null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+					"The case is not waiting for your office, or a colleague is handling it.");
+			problem.setTitle("Not possible now");
+			return problem;
+		}
+		return badRequest(List.of(new FieldProblem(ex.field(), MESSAGES.getOrDefault(ex.code(), ex.code()))));
+	}
+
 	@ExceptionHandler(CaseNotFoundException.class)
 	ProblemDetail notFound(CaseNotFoundException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such case.");
@@ -90,9 +102,17 @@ class ApiProblems {
 		return problem;
 	}
 
-	static final Map<String, String> MESSAGES = Map.of("unknown-topic", "unknown topic code (see GET /api/topics)",
-			"phone-required-for-sms", "a mobile number is needed for SMS updates", "invalid-note",
-			"a note of 5 to 2000 characters, without markup, is required");
+	static final Map<String, String> MESSAGES = Map.ofEntries(
+			Map.entry("unknown-topic", "unknown topic code (see GET /api/topics)"),
+			Map.entry("phone-required-for-sms", "a mobile number is needed for SMS updates"),
+			Map.entry("invalid-note", "a note of 5 to 2000 characters, without markup, is required"),
+			Map.entry("attachment.too-large", "the file is larger than 10 MB"),
+			Map.entry("attachment.type", "only PDF, PNG and JPEG files are accepted"),
+			Map.entry("attachment.empty", "the file is empty"),
+			Map.entry("attachment.name", "the file name is missing or not valid"),
+			Map.entry("invalid-answer", "an answer of 5 to 4000 characters, without markup, is required"),
+			Map.entry("invalid-transfer", "an administration of the network other than your own is required"),
+			Map.entry("required", "is required"));
 
 	static ProblemDetail badRequest(List<FieldProblem> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

@@ -15,6 +15,8 @@ import org.sportello.cases.Cases;
 import org.sportello.cases.OpenedCase;
 import org.sportello.cases.Participation;
 import org.sportello.cases.TimelineEvent;
+import org.sportello.tasklist.BackOfficeActions;
+import org.sportello.tasklist.BackOfficeOutcome;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,7 +45,10 @@ class CaseApi {
 
 	private final Attachments attachments;
 
-	CaseApi(IntakeService intake, Cases cases, Attachments attachments) {
+	private final BackOfficeActions backOffice;
+
+	CaseApi(IntakeService intake, Cases cases, Attachments attachments, BackOfficeActions backOffice) {
+		this.backOffice = backOffice;
 		this.intake = intake;
 		this.cases = cases;
 		this.attachments = attachments;
@@ -86,6 +91,19 @@ class CaseApi {
 		requireReadable(trackingCode, user);
 		this.intake.forward(trackingCode, (note != null) ? note.note() : null, user.getName());
 		return read(trackingCode, user);
+	}
+
+	/** A back-office official's decision on the case (their own office's task). */
+	@PostMapping("/cases/{trackingCode}/back-office")
+	ResponseEntity<CaseView> backOffice(@PathVariable String trackingCode, @RequestBody Decision decision,
+			Principal user) {
+		requireReadable(trackingCode, user);
+		this.backOffice.decide(trackingCode, user.getName(), decision.outcome(), decision.answer(),
+				decision.transferTo());
+		return read(trackingCode, user);
+	}
+
+	record Decision(BackOfficeOutcome outcome, String answer, String transferTo) {
 	}
 
 	/**

@@ -241,6 +241,39 @@ abstract class CaseLifecycleContractTests {
 	}
 
 	@Test
+	void officialsDecideThroughTheApiAndBadDecisionsChangeNothing() {
+		String code = openAndForward("PENSION", null);
+		String path = "/api/cases/" + code + "/back-office";
+
+		ApiClient.Response foreign = this.api.post(path, "bo-comune",
+				"{\"outcome\":\"ANSWER\",\"answer\":\"Risposta\"}");
+		assertThat(foreign.status()).as(foreign.raw().body()).isEqualTo(404);
+		assertThat(fields(this.api.post(path, "bo-inps",
+				"{\"outcome\":\"TRANSFER\",\"answer\":\"Altro ente\",\"transferTo\":\"NOWHERE\"}")))
+			.containsExactly("transferTo");
+		assertThat(fields(this.api.post(path, "bo-inps",
+				"{\"outcome\":\"TRANSFER\",\"answer\":\"Altro ente\",\"transferTo\":\"INPS\"}")))
+			.containsExactly("transferTo");
+		assertThat(fields(this.api.post(path, "bo-inps", "{\"answer\":\"Senza esito\"}"))).containsExactly("outcome");
+		assertThat(fields(this.api.post(path, "bo-inps", "{\"outcome\":\"ANSWER\",\"answer\":\"<i>x</i>\"}")))
+			.containsExactly("answer");
+		assertThat(this.api.post(path, "bo-inps", "{\"outcome\":\"MAYBE\",\"answer\":\"Risposta\"}").status())
+			.isEqualTo(400);
+		assertThat(administrations(read(code, "fo1"))).containsExactly("INPS:OWNER");
+
+		ApiClient.Response transferred = this.api.post(path, "bo-inps",
+				"{\"outcome\":\"TRANSFER\",\"answer\":\"Competenza comunale\",\"transferTo\":\"COMUNE-AQ\"}");
+		assertThat(transferred.status()).isEqualTo(200);
+		assertThat(administrations(transferred.json())).containsExactlyInAnyOrder("INPS:FORMER", "COMUNE-AQ:OWNER");
+		assertThat(this.api.post(path, "bo-inps", "{\"outcome\":\"ANSWER\",\"answer\":\"Ancora io\"}").status())
+			.isEqualTo(409);
+
+		ApiClient.Response answered = this.api.post(path, "bo-comune",
+				"{\"outcome\":\"ANSWER\",\"answer\":\"Esenzione concessa\"}");
+		assertThat(answered.json().get("status").asText()).isEqualTo("RISOLTA");
+	}
+
+	@Test
 	void attachmentsArePdfOrImagesWithinTheLimitAndOnlyForThoseWhoMayReadTheCase() {
 		String code = openAndForward("PENSION", null);
 		byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"

@@ -1,0 +1,74 @@
+package org.sportello.tasklist;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.sportello.directory.Directory;
+import org.sportello.directory.Office;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A back-office official's decision on a case: answer, ask the citizen for information,
+ * transfer, send back to the front office, or declare it not within competence. It
+ * completes the official's own office task of the case (claiming it when free); input is
+ * checked before the engine sees it.
+ */
+@Service
+public class BackOfficeActions {
+
+	static final String WORK_TASK = "backOfficeWork";
+
+	private final TaskService taskService;
+
+	private final Directory directory;
+
+	BackOfficeActions(TaskService taskService, Directory directory) {
+		this.taskService = taskService;
+		this.directory = directory;
+	}
+
+	@Transactional
+	public void decide(String trackingCode, String userId, BackOfficeOutcome outcome, String answer,
+			String transferTo) {
+		if (outcome == null) {
+			throw new ActionRefusedException("outcome", "required");
+		}
+		if (answer == null || answer.strip().length() < 5 || answer.length() > 4000 || answer.matches("(?s).*[<>].*")) {
+			throw new ActionRefusedException("answer", "invalid-answer");
+		}
+		List<Office> offices = this.directory.officesOf(userId);
+		if (outcome == BackOfficeOutcome.TRANSFER) {
+			boolean known = transferTo != null && this.directory.administration(transferTo).isPresent()
+					&& this.directory.backOfficeOf(transferTo).isPresent();
+			boolean own = offices.stream().anyMatch((office) -> office.administrationCode().equals(transferTo));
+			if (!known || own) {
+				throw new ActionRefusedException("transferTo", "invalid-transfer");
+			}
+		}
+		Task task = this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(trackingCode)
+			.taskDefinitionKey(WORK_TASK)
+			.taskCandidateGroupIn(offices.stream().map(Office::groupId).toList())
+			.list()
+			.stream()
+			.filter((candidate) -> candidate.getAssignee() == null || candidate.getAssignee().equals(userId))
+			.findFirst()
+			.orElseThrow(() -> new ActionRefusedException(null, "not-waiting"));
+		if (task.getAssignee() == null) {
+			this.taskService.claim(task.getId(), userId);
+		}
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("boOutcome", outcome.name());
+		variables.put("answer", answer.strip());
+		if (outcome == BackOfficeOutcome.TRANSFER) {
+			variables.put("transferTo", transferTo);
+		}
+		this.taskService.complete(task.getId(), variables);
+	}
+
+}
