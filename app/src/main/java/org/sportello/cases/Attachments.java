@@ -41,16 +41,25 @@ public class Attachments {
 		this.clock = clock;
 	}
 
-	@Transactional
-	public Attachment attach(String caseId, String fileName, byte[] bytes, String uploadedBy) {
-		String name = cleanName(fileName);
+	/**
+	 * Checks a file before anything is stored (the console checks uploads as they
+	 * arrive); answers its content type or throws {@link AttachmentRejectedException}.
+	 */
+	public String check(String fileName, byte[] bytes) {
+		cleanName(fileName);
 		if (bytes.length == 0) {
 			throw new AttachmentRejectedException("attachment.empty");
 		}
 		if (bytes.length > MAX_BYTES) {
 			throw new AttachmentRejectedException("attachment.too-large");
 		}
-		String type = sniff(bytes).orElseThrow(() -> new AttachmentRejectedException("attachment.type"));
+		return sniff(bytes).orElseThrow(() -> new AttachmentRejectedException("attachment.type"));
+	}
+
+	@Transactional
+	public Attachment attach(String caseId, String fileName, byte[] bytes, String uploadedBy) {
+		String type = check(fileName, bytes);
+		String name = cleanName(fileName);
 		Attachment attachment = new Attachment(UUID.randomUUID().toString(), caseId, name, type, bytes.length,
 				sha256(bytes), uploadedBy, this.clock.instant());
 		Path file = fileOf(attachment);

@@ -10,8 +10,10 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.sportello.cases.Attachments;
 import org.sportello.cases.Cases;
 import org.sportello.cases.Contact;
+import org.sportello.cases.NewAttachment;
 import org.sportello.cases.NewCase;
 import org.sportello.cases.OpenedCase;
 import org.sportello.directory.Directory;
@@ -47,8 +49,11 @@ public class IntakeService {
 
 	private final RepositoryService repositoryService;
 
+	private final Attachments attachments;
+
 	IntakeService(Cases cases, Directory directory, RuntimeService runtimeService, TaskService taskService,
-			RepositoryService repositoryService) {
+			RepositoryService repositoryService, Attachments attachments) {
+		this.attachments = attachments;
 		this.repositoryService = repositoryService;
 		this.cases = cases;
 		this.directory = directory;
@@ -58,6 +63,12 @@ public class IntakeService {
 
 	@Transactional
 	public OpenedCase open(IntakeRequest request, String userId) {
+		return open(request, userId, List.of());
+	}
+
+	/** Opens the case with its attachments: all of it is stored, or nothing. */
+	@Transactional
+	public OpenedCase open(IntakeRequest request, String userId, List<NewAttachment> files) {
 		if (this.cases.topic(request.topic()).isEmpty()) {
 			throw new InvalidRequestException("topic", "unknown-topic");
 		}
@@ -91,6 +102,9 @@ public class IntakeService {
 		// ones
 		variables.put("routingVersion", latestVersion("routing"));
 		variables.put("priorityVersion", latestVersion("priority"));
+		for (NewAttachment file : files) {
+			this.attachments.attach(opened.caseId(), file.fileName(), file.content(), userId);
+		}
 		this.runtimeService.startProcessInstanceByKey(PROCESS_KEY, opened.trackingCode(), variables);
 		return opened;
 	}

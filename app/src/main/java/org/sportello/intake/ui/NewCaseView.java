@@ -25,14 +25,19 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.sportello.cases.AttachmentRejectedException;
+import org.sportello.cases.Attachments;
 import org.sportello.cases.Cases;
 import org.sportello.cases.Channel;
+import org.sportello.cases.NewAttachment;
 import org.sportello.cases.OpenedCase;
 import org.sportello.cases.Topic;
 import org.sportello.intake.IntakeRequest;
@@ -82,10 +87,22 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 
 	private final Div result = new Div();
 
+	private final Upload upload = new Upload();
+
+	private final Span uploadError = new Span();
+
+	private final Span acceptedFiles = new Span();
+
+	private final java.util.List<NewAttachment> files = new java.util.ArrayList<>();
+
+	private final transient Attachments attachments;
+
 	private Notification lastError;
 
-	NewCaseView(IntakeService intake, Cases cases, Validator validator, AuthenticationContext authentication) {
+	NewCaseView(IntakeService intake, Cases cases, Attachments attachments, Validator validator,
+			AuthenticationContext authentication) {
 		this.intake = intake;
+		this.attachments = attachments;
 		this.validator = validator;
 		this.user = authentication.getPrincipalName().orElseThrow();
 		add(new H2(getTranslation("fo.new.title")));
@@ -94,6 +111,7 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 				this.phone, this.email, this.language, this.smsConsent, this.flags);
 		form.setColspan(this.channel, 2);
 		form.setColspan(this.description, 2);
+		form.add(attachmentsField());
 		form.setMaxWidth("60em");
 		Button open = new Button(getTranslation("fo.new.open"), (click) -> open());
 		open.setId("open-case");
@@ -147,6 +165,46 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		this.fields.put("citizen.language", this.language);
 	}
 
+	private VerticalLayout attachmentsField() {
+		Span label = new Span(getTranslation("fo.new.attachments"));
+		label.setId("attachments-label");
+		this.upload.setId("attachments");
+		this.upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
+		this.upload.setMaxFileSize((int) Attachments.MAX_BYTES);
+		this.upload.setMaxFiles(5);
+		this.upload.getElement().setAttribute("aria-labelledby", "attachments-label");
+		this.upload.addFileRejectedListener((event) -> showUploadError(getTranslation("attachment.type-or-size")));
+		this.upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
+			try {
+				this.attachments.check(metadata.fileName(), bytes);
+				this.files.add(new NewAttachment(metadata.fileName(), bytes));
+				showUploadError(null);
+			}
+			catch (AttachmentRejectedException ex) {
+				showUploadError(getTranslation(ex.reason()) + " (" + metadata.fileName() + ")");
+			}
+		}));
+		// the upload runs in a request of its own; this client event brings its outcome
+		// to the page
+		this.upload.getElement().addEventListener("upload-response", (event) -> {
+			this.upload.clearFileList();
+			this.acceptedFiles.setText(this.files.isEmpty() ? "" : getTranslation("fo.new.attached") + " "
+					+ String.join(", ", this.files.stream().map(NewAttachment::fileName).toList()));
+		});
+		this.acceptedFiles.setId("accepted-files");
+		this.uploadError.setId("attachment-error");
+		this.uploadError.getElement().setAttribute("role", "alert");
+		this.uploadError.getStyle().set("color", "var(--lumo-error-text-color)");
+		VerticalLayout field = new VerticalLayout(label, this.upload, this.acceptedFiles, this.uploadError);
+		field.setPadding(false);
+		field.setSpacing(false);
+		return field;
+	}
+
+	private void showUploadError(String message) {
+		this.uploadError.setText((message != null) ? message : "");
+	}
+
 	private void open() {
 		this.fields.values().forEach((field) -> field.setInvalid(false));
 		IntakeRequest request = new IntakeRequest(this.channel.getValue(),
@@ -171,7 +229,9 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 			return;
 		}
 		try {
-			show(this.intake.open(request, this.user));
+			show(this.intake.open(request, this.user, java.util.List.copyOf(this.files)));
+			this.files.clear();
+			this.acceptedFiles.setText("");
 		}
 		catch (InvalidRequestException ex) {
 			markInvalid(ex.field(), getTranslation("error." + ex.code()));

@@ -69,6 +69,11 @@ class NewCaseViewBrowserTests {
 		type("citizen-phone", "+393331234567");
 		clear("description");
 		type("description", "Chiede lo stato della domanda di pensione presentata a marzo");
+		upload("modulo.pdf", "MZ this is not a pdf".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("attachment-error")).getText().contains("PDF"));
+		upload("domanda.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("attachment-error")).getText().isEmpty());
+		assertThat(this.browser.driver().findElement(By.id("accepted-files")).getText()).endsWith("domanda.pdf");
 		this.browser.driver().findElement(By.id("open-case")).click();
 
 		String code = this.browser.waitFor(By.id("tracking-code")).getText();
@@ -80,10 +85,26 @@ class NewCaseViewBrowserTests {
 		type("triage-note", "Verificare lo stato presso la sede INPS");
 		this.browser.driver().findElement(By.id("forward-case")).click();
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("case-status")).getText().startsWith("Inoltrata"));
+		assertThat(this.jdbc.queryForList("SELECT a.file_name FROM spt_attachment a JOIN spt_case c ON c.id = a.case_id"
+				+ " WHERE c.tracking_code = ?", String.class, code))
+			.containsExactly("domanda.pdf");
 		assertThat(this.taskService.createTaskQuery()
 			.processInstanceBusinessKey(code)
 			.taskCandidateGroup("inps-bo")
 			.count()).isEqualTo(1);
+	}
+
+	/** Chooses a file in the vaadin-upload, as the file dialog would. */
+	private void upload(String name, byte[] content) {
+		try {
+			java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("upload");
+			java.nio.file.Path file = java.nio.file.Files.write(dir.resolve(name), content);
+			WebElement upload = this.browser.waitFor(By.id("attachments"));
+			upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private void type(String id, String text) {

@@ -1,0 +1,5 @@
+package org.sportello.cases;
+
+/** A file to attach to a case being opened. */
+public record NewAttachment(String fileName, byte[] content) {
+}
