@@ -1,35 +1,16 @@
 package org.sportello.engine.ui;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.sportello.support.Browser;
+import org.sportello.support.BrowserTestSupport;
 import org.sportello.support.H2ApplicationTest;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** In a real headless Chromium: sign-in, the Models page and its bpmn-js diagram. */
 @H2ApplicationTest
-class ModelsViewBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.close();
-	}
+class ModelsViewBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void designerSeesDeployedModelsAndTheRenderedDiagram() {

@@ -1,17 +1,14 @@
 package org.sportello.intake.ui;
 
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.sportello.support.Browser;
+import org.sportello.support.BrowserTestSupport;
 import org.sportello.support.H2ApplicationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,28 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * forwards it.
  */
 @H2ApplicationTest
-class NewCaseViewBrowserTests {
-
-	@LocalServerPort
-	int port;
+class NewCaseViewBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	TaskService taskService;
-
-	Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.close();
-	}
 
 	@Test
 	void operatorOpensACaseAfterFixingTheMarkedFieldsAndForwardsIt() {
