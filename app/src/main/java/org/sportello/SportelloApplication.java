@@ -1,6 +1,7 @@
 package org.sportello;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+// server push: work finished outside the request (uploads, later inbox updates) reaches
+// the page
+@Push
 public class SportelloApplication implements AppShellConfigurator {
 
 	public static void main(String[] args) {
