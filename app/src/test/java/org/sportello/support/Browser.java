@@ -79,6 +79,17 @@ public final class Browser implements AutoCloseable {
 		secret.sendKeys(password, Keys.ENTER);
 	}
 
+	/**
+	 * Clicks an element after scrolling it to the middle of the window, as a user would.
+	 */
+	public void click(By locator) {
+		WebElement element = waitFor(locator);
+		((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(element))
+			.click();
+	}
+
 	public WebElement waitFor(By locator) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(30))
 			.until(ExpectedConditions.visibilityOfElementLocated(locator));
@@ -102,7 +113,13 @@ public final class Browser implements AutoCloseable {
 	}
 
 	private static void save(File shot, String name) {
-		Path target = Path.of(System.getProperty("sportello.root", ".."), "docs", "screenshots", name + ".png");
+		// docs/screenshots only on request (-Dsportello.update-screenshots), so a test
+		// run leaves the
+		// work tree clean; otherwise target/screenshots
+		Path folder = Boolean.getBoolean("sportello.update-screenshots")
+				? Path.of(System.getProperty("sportello.root", ".."), "docs", "screenshots")
+				: Path.of("target", "screenshots");
+		Path target = folder.resolve(name + ".png");
 		try {
 			Files.createDirectories(target.getParent());
 			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);

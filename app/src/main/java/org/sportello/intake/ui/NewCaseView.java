@@ -186,8 +186,9 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		}));
 		// the upload runs in a request of its own; this client event brings its outcome
 		// to the page
+		// (the upload's own file list is left alone: clearing it would abort a file still
+		// uploading)
 		this.upload.getElement().addEventListener("upload-response", (event) -> {
-			this.upload.clearFileList();
 			this.acceptedFiles.setText(this.files.isEmpty() ? "" : getTranslation("fo.new.attached") + " "
 					+ String.join(", ", this.files.stream().map(NewAttachment::fileName).toList()));
 		});
@@ -232,6 +233,7 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 			show(this.intake.open(request, this.user, java.util.List.copyOf(this.files)));
 			this.files.clear();
 			this.acceptedFiles.setText("");
+			this.upload.clearFileList();
 		}
 		catch (InvalidRequestException ex) {
 			markInvalid(ex.field(), getTranslation("error." + ex.code()));

@@ -40,7 +40,7 @@ class NewCaseViewBrowserTests extends BrowserTestSupport {
 		type("citizen-name", "Maria Bianchi");
 		type("citizen-phone", "333-12");
 		Integer before = this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class);
-		this.browser.driver().findElement(By.id("open-case")).click();
+		this.browser.click(By.id("open-case"));
 
 		WebElement phone = this.browser.waitFor(By.cssSelector("#citizen-phone[invalid]"));
 		assertThat(phone.getText()).contains("+393331234567");
@@ -56,7 +56,7 @@ class NewCaseViewBrowserTests extends BrowserTestSupport {
 		upload("domanda.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("attachment-error")).getText().isEmpty());
 		assertThat(this.browser.driver().findElement(By.id("accepted-files")).getText()).endsWith("domanda.pdf");
-		this.browser.driver().findElement(By.id("open-case")).click();
+		this.browser.click(By.id("open-case"));
 
 		String code = this.browser.waitFor(By.id("tracking-code")).getText();
 		assertThat(code).matches("SPT-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
@@ -65,7 +65,7 @@ class NewCaseViewBrowserTests extends BrowserTestSupport {
 		this.browser.screenshot("new-case");
 
 		type("triage-note", "Verificare lo stato presso la sede INPS");
-		this.browser.driver().findElement(By.id("forward-case")).click();
+		this.browser.click(By.id("forward-case"));
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("case-status")).getText().startsWith("Inoltrata"));
 		assertThat(this.jdbc.queryForList("SELECT a.file_name FROM spt_attachment a JOIN spt_case c ON c.id = a.case_id"
 				+ " WHERE c.tracking_code = ?", String.class, code))
@@ -82,7 +82,11 @@ class NewCaseViewBrowserTests extends BrowserTestSupport {
 			java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("upload");
 			java.nio.file.Path file = java.nio.file.Files.write(dir.resolve(name), content);
 			WebElement upload = this.browser.waitFor(By.id("attachments"));
-			upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+			WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+			// a file dialog replaces the selection; chromedriver would add to it
+			((org.openqa.selenium.JavascriptExecutor) this.browser.driver()).executeScript("arguments[0].value = ''",
+					input);
+			input.sendKeys(file.toString());
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
