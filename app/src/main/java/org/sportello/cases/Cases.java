@@ -164,6 +164,21 @@ public class Cases {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<CaseDetails> readAs(String trackingCode, String userId) {
+		return readable(trackingCode, userId)
+			.map((readable) -> new CaseDetails(readable.row(), this.mapper.contact(readable.row().id()),
+					readable.administrations(), this.mapper.timeline(readable.row().id())));
+	}
+
+	/**
+	 * The id of the case when the user may read it, without loading contact and timeline
+	 * (for actions on the case); empty on the same terms as {@link #readAs}.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> readableCaseId(String trackingCode, String userId) {
+		return readable(trackingCode, userId).map((readable) -> readable.row().id());
+	}
+
+	private Optional<Readable> readable(String trackingCode, String userId) {
 		Optional<CaseRow> row = this.mapper.byTrackingCode(trackingCode);
 		if (row.isEmpty()) {
 			return Optional.empty();
@@ -174,8 +189,10 @@ public class Cases {
 					administrations.stream().map(Participation::administrationCode).toList());
 			return Optional.empty();
 		}
-		return Optional.of(new CaseDetails(row.get(), this.mapper.contact(row.get().id()), administrations,
-				this.mapper.timeline(row.get().id())));
+		return Optional.of(new Readable(row.get(), administrations));
+	}
+
+	private record Readable(CaseRow row, List<Participation> administrations) {
 	}
 
 	/**
@@ -184,11 +201,12 @@ public class Cases {
 	 * administration takes or took part in.
 	 */
 	private boolean mayRead(String userId, List<Participation> administrations) {
-		List<String> roles = this.directory.rolesOf(userId);
+		Directory.Membership membership = this.directory.membershipOf(userId);
+		List<String> roles = membership.roles();
 		if (roles.contains(Roles.FO) || roles.contains(Roles.SUPERVISOR) || roles.contains(Roles.ADMIN)) {
 			return true;
 		}
-		List<Office> offices = this.directory.officesOf(userId);
+		List<Office> offices = membership.offices();
 		if (offices.stream().anyMatch((office) -> office.kind() == OfficeKind.HUB)) {
 			return true;
 		}

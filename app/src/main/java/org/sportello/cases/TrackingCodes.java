@@ -11,8 +11,6 @@ final class TrackingCodes {
 
 	static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-	static final String PATTERN = "SPT-[" + ALPHABET + "]{4}-[" + ALPHABET + "]{4}";
-
 	private final SecureRandom random = new SecureRandom();
 
 	String newTrackingCode() {

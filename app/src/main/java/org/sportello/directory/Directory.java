@@ -1,5 +1,6 @@
 package org.sportello.directory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,26 +48,28 @@ public class Directory {
 
 	/** The offices (groups) a user belongs to. */
 	public List<Office> officesOf(String userId) {
-		return this.identityService.createGroupQuery()
-			.groupMember(userId)
-			.groupType(OFFICE_GROUP_TYPE)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.map(this.mapper::office)
-			.flatMap(Optional::stream)
-			.toList();
+		return membershipOf(userId).offices();
 	}
 
-	/** The role groups ({@code SYSTEM} groups) a user belongs to. */
-	public List<String> rolesOf(String userId) {
-		return this.identityService.createGroupQuery()
-			.groupMember(userId)
-			.list()
-			.stream()
-			.filter((group) -> !OFFICE_GROUP_TYPE.equals(group.getType()))
-			.map(Group::getId)
-			.toList();
+	/** A user's role groups and offices, from one query of the identity service. */
+	public Membership membershipOf(String userId) {
+		List<String> roles = new ArrayList<>();
+		List<Office> offices = new ArrayList<>();
+		for (Group group : this.identityService.createGroupQuery().groupMember(userId).list()) {
+			if (OFFICE_GROUP_TYPE.equals(group.getType())) {
+				this.mapper.office(group.getId()).ifPresent(offices::add);
+			}
+			else {
+				roles.add(group.getId());
+			}
+		}
+		return new Membership(List.copyOf(roles), List.copyOf(offices));
+	}
+
+	/**
+	 * The role groups ({@code SYSTEM}) and offices ({@code WORKFLOW} groups) of a user.
+	 */
+	public record Membership(List<String> roles, List<Office> offices) {
 	}
 
 	/**
