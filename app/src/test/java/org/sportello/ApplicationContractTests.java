@@ -153,7 +153,7 @@ abstract class ApplicationContractTests {
 	void engineRestRefusesWrongPasswordWith401() {
 		// a user no other test signs in with: Camunda delays the next sign-in after a
 		// failure
-		assertThat(this.web.getWithBasic("/engine-rest/deployment?maxResults=1", "bo-regione", "not-the-password")
+		assertThat(this.web.getWithBasic("/engine-rest/deployment?maxResults=1", "bo-provincia", "not-the-password")
 			.statusCode()).isEqualTo(401);
 	}
 
