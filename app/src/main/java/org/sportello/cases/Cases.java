@@ -15,6 +15,7 @@ import org.sportello.directory.Office;
 import org.sportello.directory.OfficeKind;
 import org.sportello.security.Roles;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -41,10 +42,13 @@ public class Cases {
 
 	private final BCryptPasswordEncoder pins = new BCryptPasswordEncoder();
 
-	Cases(CaseMapper mapper, Directory directory, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Cases(CaseMapper mapper, Directory directory, Clock clock, ApplicationEventPublisher events) {
 		this.mapper = mapper;
 		this.directory = directory;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public List<Topic> topics() {
@@ -91,6 +95,25 @@ public class Cases {
 		}
 		this.mapper.updateStatus(caseId, status, this.clock.instant());
 		addEvent(caseId, EventType.STATUS_CHANGED, status, null, null, null, true, stepName);
+		// listeners (SLA clocks) run now, in this transaction
+		this.events.publishEvent(new CaseStatusChanged(caseId, row.status(), status));
+	}
+
+	/**
+	 * An SLA warning or escalation, on the officials' timeline only (the citizen sees the
+	 * status, not the office's deadlines).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void slaEvent(String caseId, EventType type, String officeGroup, String detail) {
+		if (type != EventType.SLA_WARNING && type != EventType.SLA_ESCALATED) {
+			throw new IllegalArgumentException("not an SLA event: " + type);
+		}
+		String administration = this.directory.office(officeGroup).map(Office::administrationCode).orElse(null);
+		addEvent(caseId, type, null, null, officeGroup, administration, false, detail);
+	}
+
+	public Optional<CaseRow> byId(String caseId) {
+		return this.mapper.byId(caseId);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -90,6 +90,14 @@ public class Directory {
 			.or(() -> (backOffices.size() == 1) ? Optional.of(backOffices.get(0)) : Optional.empty());
 	}
 
+	/**
+	 * The network's coordination office (Linea Amica): it receives the cases escalated at
+	 * the second level and may reassign them.
+	 */
+	public Optional<Office> hubOffice() {
+		return this.mapper.offices().stream().filter((office) -> office.kind() == OfficeKind.HUB).findFirst();
+	}
+
 	@Transactional
 	public Administration registerAdministration(String code, String name, String kind) {
 		Administration administration = new Administration(code, name, kind, 0);
@@ -103,7 +111,7 @@ public class Directory {
 		if (this.mapper.administration(administrationCode).isEmpty()) {
 			throw new IllegalArgumentException("Unknown administration " + administrationCode);
 		}
-		Office office = new Office(groupId, administrationCode, name, kind, transferDesk, 0);
+		Office office = new Office(groupId, administrationCode, name, kind, transferDesk, null, 0);
 		this.mapper.insertOffice(office);
 		if (this.identityService.createGroupQuery().groupId(groupId).count() == 0) {
 			Group group = this.identityService.newGroup(groupId);

@@ -19,14 +19,14 @@ interface DirectoryMapper {
 	@Insert("INSERT INTO spt_administration (code, name, kind, version) VALUES (#{code}, #{name}, #{kind}, 0)")
 	void insertAdministration(Administration administration);
 
-	@Select("SELECT group_id, administration_code, name, kind, transfer_desk, version FROM spt_office ORDER BY administration_code, name")
+	@Select("SELECT group_id, administration_code, name, kind, transfer_desk, supervisor_group, version FROM spt_office ORDER BY administration_code, name")
 	List<Office> offices();
 
-	@Select("SELECT group_id, administration_code, name, kind, transfer_desk, version FROM spt_office WHERE group_id = #{groupId}")
+	@Select("SELECT group_id, administration_code, name, kind, transfer_desk, supervisor_group, version FROM spt_office WHERE group_id = #{groupId}")
 	Optional<Office> office(String groupId);
 
-	@Insert("INSERT INTO spt_office (group_id, administration_code, name, kind, transfer_desk, version) "
-			+ "VALUES (#{groupId}, #{administrationCode}, #{name}, #{kind}, #{transferDesk}, 0)")
+	@Insert("INSERT INTO spt_office (group_id, administration_code, name, kind, transfer_desk, supervisor_group, version) "
+			+ "VALUES (#{groupId}, #{administrationCode}, #{name}, #{kind}, #{transferDesk}, #{supervisorGroup}, 0)")
 	void insertOffice(Office office);
 
 }

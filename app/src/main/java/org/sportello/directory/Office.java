@@ -9,8 +9,10 @@ package org.sportello.directory;
  * @param name the office's name
  * @param kind front office, back office (internal or external) or hub
  * @param transferDesk whether it receives cases transferred to its administration
+ * @param supervisorGroup the group told when the office's cases breach their SLA, or
+ * {@code null} for the network's supervisors
  * @param version optimistic-locking version
  */
 public record Office(String groupId, String administrationCode, String name, OfficeKind kind, boolean transferDesk,
-		int version) {
+		String supervisorGroup, int version) {
 }

@@ -1,9 +1,14 @@
 package org.sportello.engine;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -19,6 +24,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -41,17 +47,25 @@ class CitizenRequestProcessTests {
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 
+	private static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T08:00:00Z");
+
+	private final SlaStandIn sla = new SlaStandIn();
+
 	@BeforeEach
 	void useThisEngine() {
 		// the Spring application tests of the same JVM have an engine too
 		init(engine.getProcessEngine());
+		ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
 		Mocks.register("transferCase",
 				(JavaDelegate) (execution) -> execution.setVariable("backOfficeGroups", List.of("inps-bo")));
+		Mocks.register("sla", this.sla);
+		Mocks.register("slaEscalation", this.sla);
 	}
 
 	@AfterEach
-	void resetMocks() {
+	void resetMocksAndClock() {
 		Mocks.reset();
+		ClockUtil.reset();
 	}
 
 	@Test
@@ -63,6 +77,69 @@ class CitizenRequestProcessTests {
 		complete(task(), withVariables("triageOutcome", "RESOLVE", "resolutionNote", "Certificato online"));
 
 		assertThat(request).isEnded().hasPassedInOrder("requestReceived", "frontOfficeTriage", "resolvedAtFrontOffice");
+		// resolved before any deadline: nothing fired, no timer left behind
+		org.assertj.core.api.Assertions.assertThat(this.sla.actions).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().count()).isZero();
+	}
+
+	@Test
+	void triageTimersWarnThenEscalateToSupervisorsThenToTheHubOnceEachAtTheirDates() {
+		ProcessInstance request = start("OTHER", null);
+		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().timers().count()).isEqualTo(3);
+
+		moveTo(SlaStandIn.WARNING.minusSeconds(1));
+		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isZero();
+		moveTo(SlaStandIn.WARNING);
+		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isOne();
+		org.assertj.core.api.Assertions.assertThat(this.sla.actions).containsExactly("warn linea-amica-fo");
+		moveTo(SlaStandIn.BREACH);
+		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isOne();
+		moveTo(SlaStandIn.LEVEL2.plusSeconds(3600));
+		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isOne();
+		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isZero();
+		org.assertj.core.api.Assertions.assertThat(this.sla.actions)
+			.containsExactly("warn linea-amica-fo", "escalate linea-amica-fo", "escalateToHub linea-amica-fo");
+
+		// the non-interrupting timers leave the task where it was
+		assertThat(request).isWaitingAt("frontOfficeTriage")
+			.hasPassed("slaWarningActionTriage", "slaBreachActionTriage", "slaLevel2ActionTriage");
+		complete(task(request), withVariables("triageOutcome", "RESOLVE", "resolutionNote", "Risolta in ritardo"));
+		assertThat(request).isEnded().hasPassed("slaWarningDoneTriage", "slaBreachDoneTriage", "slaLevel2DoneTriage");
+	}
+
+	@Test
+	void backOfficeTimersFireForTheOfficeThatHoldsTheTask() {
+		ProcessInstance request = forwarded("PENSION", null);
+		this.sla.actions.clear();
+
+		moveTo(SlaStandIn.LEVEL2);
+		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isEqualTo(3);
+		org.assertj.core.api.Assertions.assertThat(this.sla.actions)
+			.containsExactlyInAnyOrder("warn inps-bo", "escalate inps-bo", "escalateToHub inps-bo");
+		answer("inps-bo", "ANSWER");
+
+		assertThat(request).isEnded()
+			.hasPassed("slaWarningDoneBackOffice", "slaBreachDoneBackOffice", "slaLevel2DoneBackOffice");
+	}
+
+	@Test
+	void nothingFiresWhileTheOfficeWaitsForTheCitizen() {
+		ProcessInstance request = forwarded("PENSION", null);
+		answer("inps-bo", "REQUEST_INFO");
+
+		org.assertj.core.api.Assertions.assertThat(this.sla.paused).containsExactly("inps-bo");
+		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().timers().count()).isZero();
+		moveTo(SlaStandIn.LEVEL2.plus(java.time.Duration.ofDays(30)));
+		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isZero();
+		org.assertj.core.api.Assertions.assertThat(this.sla.actions).isEmpty();
+
+		runtimeService().createMessageCorrelation("citizenReply")
+			.processInstanceBusinessKey(request.getBusinessKey())
+			.correlateAll();
+		// back at work: the office's timers again, with the dates the clock gives
+		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().timers().count()).isEqualTo(3);
+		answer("inps-bo", "ANSWER");
+		assertThat(request).isEnded();
 	}
 
 	@Test
@@ -128,6 +205,67 @@ class CitizenRequestProcessTests {
 
 		assertThat(request).isEnded().hasPassed("notCompetentDeclared", "requestNotCompetent");
 		org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceId(request.getId()).count()).isZero();
+	}
+
+	private static void moveTo(Instant instant) {
+		ClockUtil.setCurrentTime(Date.from(instant));
+	}
+
+	/** Runs the timers due now, as the job executor would; answers how many. */
+	private static int fireDueTimers() {
+		List<Job> due = managementService().createJobQuery()
+			.timers()
+			.duedateLowerThan(Date.from(ClockUtil.getCurrentTime().toInstant().plusMillis(1)))
+			.list();
+		due.forEach((job) -> managementService().executeJob(job.getId()));
+		return due.size();
+	}
+
+	/**
+	 * Stands in for the {@code sla} and {@code slaEscalation} beans: fixed due dates (the
+	 * business-calendar arithmetic is tested with the application) and a record of what
+	 * fired.
+	 */
+	public static final class SlaStandIn {
+
+		static final Instant WARNING = MONDAY_MORNING.plus(java.time.Duration.ofHours(6));
+
+		static final Instant BREACH = MONDAY_MORNING.plus(java.time.Duration.ofHours(8));
+
+		static final Instant LEVEL2 = MONDAY_MORNING.plus(java.time.Duration.ofHours(16));
+
+		final List<String> actions = new java.util.ArrayList<>();
+
+		final List<String> paused = new java.util.ArrayList<>();
+
+		public Date warningAt(DelegateExecution execution, String office) {
+			return Date.from(WARNING);
+		}
+
+		public Date breachAt(DelegateExecution execution, String office) {
+			return Date.from(BREACH);
+		}
+
+		public Date level2At(DelegateExecution execution, String office) {
+			return Date.from(LEVEL2);
+		}
+
+		public void pause(DelegateExecution execution, String office) {
+			this.paused.add(office);
+		}
+
+		public void warn(DelegateExecution execution, String office) {
+			this.actions.add("warn " + office);
+		}
+
+		public void escalate(DelegateExecution execution, String office) {
+			this.actions.add("escalate " + office);
+		}
+
+		public void escalateToHub(DelegateExecution execution, String office) {
+			this.actions.add("escalateToHub " + office);
+		}
+
 	}
 
 	private ProcessInstance forwarded(String topic, String municipality) {

@@ -15,7 +15,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:sportello-h2-test;DB_CLOSE_DELAY=-1")
+		properties = { "spring.datasource.url=jdbc:h2:mem:sportello-h2-test;DB_CLOSE_DELAY=-1",
+				// SLA tests run due timers themselves, at the moment they choose
+				"camunda.bpm.job-execution.enabled=false" })
 @ActiveProfiles("demo")
 public @interface H2ApplicationTest {
 

@@ -1,0 +1,301 @@
+package org.sportello.sla;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.sportello.cases.CaseRow;
+import org.sportello.cases.CaseStatus;
+import org.sportello.cases.CaseStatusChanged;
+import org.sportello.cases.Cases;
+import org.sportello.directory.Directory;
+import org.sportello.directory.Office;
+import org.sportello.sla.SlaClockRow.Phase;
+import org.sportello.sla.SlaClockRow.Scope;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SLA clocks of cases. An office's clock runs while the office holds an open task of
+ * the case, in the working time of the office's calendar; it pauses while the office
+ * waits for the citizen and resumes with the budget left. The case's clock runs from the
+ * first task to the final status in the calendar of the office holding the case, pauses
+ * while the case waits for the citizen, and keeps running across transfers. Methods the
+ * engine calls join its transaction.
+ */
+@Service
+public class SlaClocks {
+
+	private final SlaClockMapper mapper;
+
+	private final Calendars calendars;
+
+	private final SlaTargets targets;
+
+	private final Cases cases;
+
+	private final Directory directory;
+
+	private final Clock clock;
+
+	private final SlaTimerJobs timerJobs;
+
+	SlaClocks(SlaClockMapper mapper, Calendars calendars, SlaTargets targets, Cases cases, Directory directory,
+			Clock clock, SlaTimerJobs timerJobs) {
+		this.mapper = mapper;
+		this.calendars = calendars;
+		this.targets = targets;
+		this.cases = cases;
+		this.directory = directory;
+		this.clock = clock;
+		this.timerJobs = timerJobs;
+	}
+
+	/**
+	 * The due dates of the office's clock on the case, starting it (first task of the
+	 * office) or resuming it (after waiting for the citizen) if it is not running. Called
+	 * by the BPMN timers' expressions, also when the engine recalculates them, so it is
+	 * idempotent while the clock runs.
+	 * @param priority the case's priority if the process already knows it, else
+	 * {@code null} for the case's stored one
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Deadlines officeDeadlines(String caseId, String officeGroupId, String priority) {
+		Instant now = this.clock.instant();
+		Optional<SlaClockRow> existing = this.mapper.find(caseId, Scope.OFFICE, officeGroupId);
+		SlaClockRow row;
+		if (existing.isEmpty()) {
+			CaseRow kase = this.cases.byId(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
+			Office office = this.directory.office(officeGroupId)
+				.orElseThrow(() -> new IllegalStateException("Unknown office " + officeGroupId));
+			SlaTarget target = this.targets.targetOf(kase.topicCode(), (priority != null) ? priority : kase.priority(),
+					office.kind().name());
+			row = newClock(caseId, Scope.OFFICE, office, target, now);
+			this.mapper.insert(row);
+			caseClockFollows(caseId, office, target, now);
+		}
+		else if (existing.get().phase() != Phase.RUNNING) {
+			SlaClockRow stopped = existing.get();
+			row = stopped.running(stopped.officeGroupId(), stopped.administrationCode(), stopped.resolutionTargetMs(),
+					now, stopped.usedMs(), deadlines(stopped, now, stopped.usedMs()));
+			write(row);
+		}
+		else {
+			row = existing.get();
+		}
+		return new Deadlines(row.warningAt(), row.breachAt(), row.level2At());
+	}
+
+	/** The office's task ended (completed, or cancelled with its scope). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void officeTaskEnded(String caseId, String officeGroupId) {
+		this.mapper.find(caseId, Scope.OFFICE, officeGroupId)
+			.filter((row) -> row.phase() == Phase.RUNNING)
+			.ifPresent((row) -> {
+				Instant now = this.clock.instant();
+				long used = usedAt(row, now);
+				SlaClockRow done = row.stopped(Phase.DONE, used, now);
+				write((done.respondedAt() == null) ? done.responded(now, used) : done);
+			});
+	}
+
+	/** An official of the office took charge (claimed or was assigned the task). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void officeResponded(String caseId, String officeGroupId) {
+		this.mapper.find(caseId, Scope.OFFICE, officeGroupId)
+			.filter((row) -> row.respondedAt() == null)
+			.ifPresent((row) -> {
+				Instant now = this.clock.instant();
+				write(row.responded(now, usedAt(row, now)));
+			});
+	}
+
+	/** The office waits for the citizen: its clock is paused, not finished. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void officeWaiting(String caseId, String officeGroupId) {
+		this.mapper.find(caseId, Scope.OFFICE, officeGroupId).ifPresent((row) -> {
+			Instant now = this.clock.instant();
+			write(row.stopped(Phase.WAITING, usedAt(row, now), null));
+		});
+	}
+
+	/** The case's clock follows the citizen-visible status. */
+	@EventListener
+	void statusChanged(CaseStatusChanged change) {
+		this.mapper.caseClock(change.caseId()).ifPresent((row) -> {
+			Instant now = this.clock.instant();
+			if (change.to() == CaseStatus.IN_ATTESA_DI_INTEGRAZIONE && row.phase() == Phase.RUNNING) {
+				write(row.stopped(Phase.WAITING, usedAt(row, now), null));
+			}
+			else if (isFinal(change.to()) && row.phase() != Phase.DONE) {
+				write(row.stopped(Phase.DONE, usedAt(row, now), now));
+			}
+			else if (row.phase() == Phase.WAITING && !isFinal(change.to())
+					&& change.to() != CaseStatus.IN_ATTESA_DI_INTEGRAZIONE) {
+				write(row.running(row.officeGroupId(), row.administrationCode(), row.resolutionTargetMs(), now,
+						row.usedMs(), deadlines(row, now, row.usedMs())));
+			}
+		});
+	}
+
+	/**
+	 * A calendar changed: running clocks on it count the time so far with the calendar
+	 * that was in force, and their due dates (and the engine's timers) follow the new
+	 * one.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void calendarChanged(String officeGroupId, BusinessCalendar before) {
+		Instant now = this.clock.instant();
+		Set<String> cases = new LinkedHashSet<>();
+		for (SlaClockRow row : this.mapper.runningOnCalendarOf(officeGroupId)) {
+			long used = row.usedMs() + before.workingTimeBetween(row.runningSince(), now).toMillis();
+			write(row.running(row.officeGroupId(), row.administrationCode(), row.resolutionTargetMs(), now, used,
+					deadlines(row, now, used)));
+			if (row.scope() == Scope.OFFICE) {
+				cases.add(row.caseId());
+			}
+		}
+		cases.forEach((caseId) -> this.cases.byId(caseId)
+			.ifPresent((kase) -> this.timerJobs.recalculate(kase.trackingCode())));
+	}
+
+	/** The SLA of the case as a whole, if its clock started. */
+	public Optional<SlaStatus> caseStatus(String caseId) {
+		Instant now = this.clock.instant();
+		return this.mapper.caseClock(caseId).map((row) -> status(row, now));
+	}
+
+	/** The SLA of each office's part of the case, oldest first. */
+	public List<SlaStatus> officeStatuses(String caseId) {
+		Instant now = this.clock.instant();
+		List<SlaStatus> statuses = new ArrayList<>();
+		for (SlaClockRow row : this.mapper.byCase(caseId)) {
+			if (row.scope() == Scope.OFFICE) {
+				statuses.add(status(row, now));
+			}
+		}
+		return statuses;
+	}
+
+	/** The SLA of one office's part of the case (the SLA of that office's task). */
+	public Optional<SlaStatus> officeStatus(String caseId, String officeGroupId) {
+		Instant now = this.clock.instant();
+		return this.mapper.find(caseId, Scope.OFFICE, officeGroupId).map((row) -> status(row, now));
+	}
+
+	/** Records the warning; false when it was already given. */
+	boolean markWarned(String caseId, String officeGroupId) {
+		return this.mapper.find(caseId, Scope.OFFICE, officeGroupId)
+			.map((row) -> this.mapper.markWarned(row.id(), this.clock.instant()) == 1)
+			.orElse(false);
+	}
+
+	/** Records an escalation level; false when the clock already reached it. */
+	boolean markEscalated(String caseId, String officeGroupId, int level) {
+		return this.mapper.find(caseId, Scope.OFFICE, officeGroupId)
+			.map((row) -> this.mapper.markEscalated(row.id(), level, this.clock.instant()) == 1)
+			.orElse(false);
+	}
+
+	/** Working time left to the office's target, for messages. */
+	Duration leftFor(String caseId, String officeGroupId) {
+		return officeStatus(caseId, officeGroupId).map(SlaStatus::left).orElse(Duration.ZERO);
+	}
+
+	private void caseClockFollows(String caseId, Office office, SlaTarget target, Instant now) {
+		Optional<SlaClockRow> existing = this.mapper.caseClock(caseId);
+		if (existing.isEmpty()) {
+			this.mapper.insert(newClock(caseId, Scope.CASE, office, target, now));
+			return;
+		}
+		SlaClockRow row = existing.get();
+		if (row.phase() == Phase.DONE) {
+			return;
+		}
+		// the case promises the longest resolution of the offices that have held it
+		long resolution = Math.max(row.resolutionTargetMs(), target.resolution().toMillis());
+		SlaClockRow moved = row.relocated(office.groupId(), office.administrationCode(), resolution);
+		if (row.phase() == Phase.RUNNING) {
+			// time so far counts in the calendar of the office that held the case
+			long used = usedAt(row, now);
+			write(moved.running(moved.officeGroupId(), moved.administrationCode(), resolution, now, used,
+					deadlines(moved, now, used)));
+		}
+		else {
+			write(moved);
+		}
+	}
+
+	private SlaClockRow newClock(String caseId, Scope scope, Office office, SlaTarget target, Instant now) {
+		SlaClockRow row = new SlaClockRow(UUID.randomUUID().toString(), caseId, scope, office.groupId(),
+				office.administrationCode(), Phase.RUNNING, target.response().toMillis(),
+				target.resolution().toMillis(), BigDecimal.valueOf(target.warningRatio()),
+				target.level2After().toMillis(), now, now, 0, null, null, null, null, null, null, null, 0, null, 0);
+		Deadlines due = deadlines(row, now, 0);
+		return row.running(row.officeGroupId(), row.administrationCode(), row.resolutionTargetMs(), now, 0, due);
+	}
+
+	/**
+	 * Due dates of a clock running from {@code since} with {@code used} already spent.
+	 */
+	private Deadlines deadlines(SlaClockRow row, Instant since, long used) {
+		BusinessCalendar calendar = this.calendars.calendarOf(row.officeGroupId());
+		SlaTarget target = row.target();
+		long resolution = row.resolutionTargetMs();
+		return new Deadlines(
+				calendar.addWorkingTime(since, Duration.ofMillis(Math.max(0, target.warning().toMillis() - used))),
+				calendar.addWorkingTime(since, Duration.ofMillis(Math.max(0, resolution - used))), calendar
+					.addWorkingTime(since, Duration.ofMillis(Math.max(0, resolution + row.level2AfterMs() - used))));
+	}
+
+	private long usedAt(SlaClockRow row, Instant now) {
+		if (row.phase() != Phase.RUNNING || row.runningSince() == null) {
+			return row.usedMs();
+		}
+		return row.usedMs()
+				+ this.calendars.calendarOf(row.officeGroupId()).workingTimeBetween(row.runningSince(), now).toMillis();
+	}
+
+	private SlaStatus status(SlaClockRow row, Instant now) {
+		long used = usedAt(row, now);
+		long target = row.resolutionTargetMs();
+		long warning = row.target().warning().toMillis();
+		boolean breached = row.escalationLevel() > 0 || row.breachedAt() != null || used >= target;
+		SlaState state = switch (row.phase()) {
+			case RUNNING -> breached ? SlaState.BREACHED
+					: (row.warnedAt() != null || used >= warning) ? SlaState.AT_RISK : SlaState.ON_TRACK;
+			case WAITING -> SlaState.PAUSED;
+			case DONE -> (row.escalationLevel() > 0 || row.breachedAt() != null || used > target) ? SlaState.BREACHED
+					: SlaState.MET;
+		};
+		boolean office = row.scope() == Scope.OFFICE;
+		long responseUsed = (row.responseUsedMs() != null) ? row.responseUsedMs() : used;
+		return new SlaStatus(office ? row.officeGroupId() : null, row.administrationCode(), state,
+				Duration.ofMillis(used), Duration.ofMillis(Math.max(0, target - used)), Duration.ofMillis(target),
+				(row.phase() == Phase.RUNNING) ? row.breachAt() : null, row.escalationLevel(),
+				office ? row.respondedAt() != null : null, office && responseUsed > row.responseTargetMs());
+	}
+
+	private void write(SlaClockRow row) {
+		if (this.mapper.update(row) != 1) {
+			// the engine rolls its step back and the job executor tries again
+			throw new OptimisticLockingFailureException("SLA clock " + row.id() + " changed concurrently");
+		}
+	}
+
+	private static boolean isFinal(CaseStatus status) {
+		return status == CaseStatus.RISOLTA || status == CaseStatus.CHIUSA || status == CaseStatus.NON_DI_COMPETENZA;
+	}
+
+}

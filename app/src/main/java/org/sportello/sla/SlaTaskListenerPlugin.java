@@ -1,0 +1,82 @@
+package org.sportello.sla;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stops an office's SLA clock when its task ends (completed, or cancelled with its scope)
+ * and records when an official took charge (claim or assignment). Attached to every user
+ * task while parsing, so models deployed from Camunda Modeler get it too; offices without
+ * a clock (supervisors, the hub) are ignored.
+ */
+@Component
+class SlaTaskListenerPlugin extends AbstractProcessEnginePlugin {
+
+	private final ObjectProvider<SlaClocks> clocks;
+
+	SlaTaskListenerPlugin(ObjectProvider<SlaClocks> clocks) {
+		this.clocks = clocks;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+		if (listeners == null) {
+			listeners = new ArrayList<>();
+			configuration.setCustomPostBPMNParseListeners(listeners);
+		}
+		listeners.add(new AbstractBpmnParseListener() {
+
+			@Override
+			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+				TaskListener ended = (delegate) -> forEachOffice(delegate,
+						(caseId, office) -> clocks().officeTaskEnded(caseId, office));
+				task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, ended);
+				task.addTaskListener(TaskListener.EVENTNAME_DELETE, ended);
+				task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, (delegate) -> forEachOffice(delegate,
+						(caseId, office) -> clocks().officeResponded(caseId, office)));
+			}
+
+		});
+	}
+
+	private static void forEachOffice(DelegateTask task, OfficeAction action) {
+		Object caseId = task.getVariable("caseId");
+		if (caseId == null) {
+			return;
+		}
+		task.getCandidates()
+			.stream()
+			.map((link) -> link.getGroupId())
+			.filter((group) -> group != null)
+			.forEach((group) -> action.apply(caseId.toString(), group));
+	}
+
+	@FunctionalInterface
+	private interface OfficeAction {
+
+		void apply(String caseId, String officeGroupId);
+
+	}
+
+	private SlaClocks clocks() {
+		return this.clocks.getObject();
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.sportello.sla;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code sla} bean of the BPMN models: the due dates of a user task's SLA boundary
+ * timers, from the office's clock and calendar, and the pause while the office waits for
+ * the citizen. In Camunda Modeler a timer reads, for example,
+ * {@code ${sla.breachAt(execution, backOfficeGroup)}}.
+ */
+@Component(SlaTimers.BEAN)
+public class SlaTimers {
+
+	static final String BEAN = "sla";
+
+	private final SlaClocks clocks;
+
+	SlaTimers(SlaClocks clocks) {
+		this.clocks = clocks;
+	}
+
+	/** When the office's task is flagged (warning threshold). */
+	public Date warningAt(DelegateExecution execution, String officeGroupId) {
+		return Date.from(deadlines(execution, officeGroupId).warningAt());
+	}
+
+	/** When the office's target is breached (level-1 escalation). */
+	public Date breachAt(DelegateExecution execution, String officeGroupId) {
+		return Date.from(deadlines(execution, officeGroupId).breachAt());
+	}
+
+	/** When the case goes to the network hub (level-2 escalation). */
+	public Date level2At(DelegateExecution execution, String officeGroupId) {
+		return Date.from(deadlines(execution, officeGroupId).level2At());
+	}
+
+	/** The office now waits for the citizen: its clock pauses. */
+	public void pause(DelegateExecution execution, String officeGroupId) {
+		String caseId = caseId(execution);
+		if (caseId != null) {
+			this.clocks.officeWaiting(caseId, officeGroupId);
+		}
+	}
+
+	private Deadlines deadlines(DelegateExecution execution, String officeGroupId) {
+		String caseId = caseId(execution);
+		if (caseId == null) {
+			throw new IllegalStateException("SLA timers need the process variable caseId");
+		}
+		Object priority = execution.getVariable("priority");
+		return this.clocks.officeDeadlines(caseId, officeGroupId, (priority != null) ? priority.toString() : null);
+	}
+
+	static String caseId(DelegateExecution execution) {
+		Object id = execution.getVariable("caseId");
+		return (id != null) ? id.toString() : null;
+	}
+
+}
