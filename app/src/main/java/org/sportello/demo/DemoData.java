@@ -1,6 +1,10 @@
 package org.sportello.demo;
 
+import java.time.DayOfWeek;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -9,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.sportello.directory.Directory;
 import org.sportello.directory.OfficeKind;
 import org.sportello.security.Roles;
+import org.sportello.sla.CalendarDefinition;
+import org.sportello.sla.Calendars;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -85,13 +91,31 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("designer", "Davide", "Progettista", Roles.DESIGNER, null),
 			new DemoUser("admin", "Anna", "Amministratrice", Roles.ADMIN, null));
 
+	/**
+	 * Opening hours from the seeds: Linea Amica 09:00-18:00, the L'Aquila counter
+	 * 09:00-17:30 with the patron saint San Massimo (10 June), the registry office also
+	 * on Saturday mornings, URP Abruzzo 09:00-16:00. Other offices use the network
+	 * default (Mon-Fri 09:00-17:30).
+	 */
+	record DemoCalendar(List<String> offices, String weekdays, String saturday, String patronSaint) {
+	}
+
+	static final List<DemoCalendar> CALENDARS = List.of(
+			new DemoCalendar(List.of("linea-amica-hub", "linea-amica-fo", "linea-amica-bo"), "09:00-18:00", null, null),
+			new DemoCalendar(List.of("comune-aq-urp", "comune-aq-bo"), "09:00-17:30", null, "10/06"),
+			new DemoCalendar(List.of("comune-aq-anagrafe"), "09:00-13:00, 14:30-17:00", "09:00-12:00", "10/06"),
+			new DemoCalendar(List.of("regione-urp", "regione-bo"), "09:00-16:00", null, null));
+
 	private final Directory directory;
 
 	private final IdentityService identityService;
 
-	DemoData(Directory directory, IdentityService identityService) {
+	private final Calendars calendars;
+
+	DemoData(Directory directory, IdentityService identityService, Calendars calendars) {
 		this.directory = directory;
 		this.identityService = identityService;
+		this.calendars = calendars;
 	}
 
 	@Override
@@ -120,6 +144,19 @@ class DemoData implements ApplicationRunner {
 				.forEach((group) -> this.identityService.createMembership(demoUser.id(), group));
 			if (demoUser.office() != null) {
 				this.identityService.createMembership(demoUser.id(), demoUser.office());
+			}
+		}
+		for (DemoCalendar calendar : CALENDARS) {
+			Map<DayOfWeek, String> week = new EnumMap<>(DayOfWeek.class);
+			for (DayOfWeek day : EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)) {
+				week.put(day, calendar.weekdays());
+			}
+			if (calendar.saturday() != null) {
+				week.put(DayOfWeek.SATURDAY, calendar.saturday());
+			}
+			for (String office : calendar.offices()) {
+				this.calendars.save(new CalendarDefinition(office, "Europe/Rome", CalendarDefinition.parseWeek(week),
+						CalendarDefinition.parsePatronSaint(calendar.patronSaint()), List.of(), 0), "demo");
 			}
 		}
 		log.info("Demo data loaded: {} administrations, {} users (password '{}')", ADMINISTRATIONS.size(), USERS.size(),

@@ -35,8 +35,12 @@ interface CalendarMapper {
 	@Select("SELECT closed_on, reason FROM spt_calendar_closure WHERE office_group_id = #{office} ORDER BY closed_on")
 	List<ClosureRow> closures(String office);
 
+	/**
+	 * New calendars start at version 1: a save based on "no calendar yet" (0) then
+	 * conflicts.
+	 */
 	@Insert("INSERT INTO spt_calendar (office_group_id, zone, patron_saint, updated_at, updated_by, version) "
-			+ "VALUES (#{row.officeGroupId}, #{row.zone}, #{row.patronSaint}, #{row.updatedAt}, #{row.updatedBy}, 0)")
+			+ "VALUES (#{row.officeGroupId}, #{row.zone}, #{row.patronSaint}, #{row.updatedAt}, #{row.updatedBy}, 1)")
 	void insertCalendar(@Param("row") CalendarRow row);
 
 	/**

@@ -77,13 +77,15 @@ public class SlaClocks {
 		SlaClockRow row;
 		if (existing.isEmpty()) {
 			CaseRow kase = this.cases.byId(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
-			Office office = this.directory.office(officeGroupId)
-				.orElseThrow(() -> new IllegalStateException("Unknown office " + officeGroupId));
+			// a group outside the directory (an operator without an office) gets the
+			// targets of the decision's last row and the default calendar
+			Optional<Office> office = this.directory.office(officeGroupId);
+			String administration = office.map(Office::administrationCode).orElse(null);
 			SlaTarget target = this.targets.targetOf(kase.topicCode(), (priority != null) ? priority : kase.priority(),
-					office.kind().name());
-			row = newClock(caseId, Scope.OFFICE, office, target, now);
+					office.map((known) -> known.kind().name()).orElse("OTHER"));
+			row = newClock(caseId, Scope.OFFICE, officeGroupId, administration, target, now);
 			this.mapper.insert(row);
-			caseClockFollows(caseId, office, target, now);
+			caseClockFollows(caseId, officeGroupId, administration, target, now);
 		}
 		else if (existing.get().phase() != Phase.RUNNING) {
 			SlaClockRow stopped = existing.get();
@@ -213,10 +215,11 @@ public class SlaClocks {
 		return officeStatus(caseId, officeGroupId).map(SlaStatus::left).orElse(Duration.ZERO);
 	}
 
-	private void caseClockFollows(String caseId, Office office, SlaTarget target, Instant now) {
+	private void caseClockFollows(String caseId, String officeGroupId, String administration, SlaTarget target,
+			Instant now) {
 		Optional<SlaClockRow> existing = this.mapper.caseClock(caseId);
 		if (existing.isEmpty()) {
-			this.mapper.insert(newClock(caseId, Scope.CASE, office, target, now));
+			this.mapper.insert(newClock(caseId, Scope.CASE, officeGroupId, administration, target, now));
 			return;
 		}
 		SlaClockRow row = existing.get();
@@ -225,7 +228,7 @@ public class SlaClocks {
 		}
 		// the case promises the longest resolution of the offices that have held it
 		long resolution = Math.max(row.resolutionTargetMs(), target.resolution().toMillis());
-		SlaClockRow moved = row.relocated(office.groupId(), office.administrationCode(), resolution);
+		SlaClockRow moved = row.relocated(officeGroupId, administration, resolution);
 		if (row.phase() == Phase.RUNNING) {
 			// time so far counts in the calendar of the office that held the case
 			long used = usedAt(row, now);
@@ -237,11 +240,12 @@ public class SlaClocks {
 		}
 	}
 
-	private SlaClockRow newClock(String caseId, Scope scope, Office office, SlaTarget target, Instant now) {
-		SlaClockRow row = new SlaClockRow(UUID.randomUUID().toString(), caseId, scope, office.groupId(),
-				office.administrationCode(), Phase.RUNNING, target.response().toMillis(),
-				target.resolution().toMillis(), BigDecimal.valueOf(target.warningRatio()),
-				target.level2After().toMillis(), now, now, 0, null, null, null, null, null, null, null, 0, null, 0);
+	private SlaClockRow newClock(String caseId, Scope scope, String officeGroupId, String administration,
+			SlaTarget target, Instant now) {
+		SlaClockRow row = new SlaClockRow(UUID.randomUUID().toString(), caseId, scope, officeGroupId, administration,
+				Phase.RUNNING, target.response().toMillis(), target.resolution().toMillis(),
+				BigDecimal.valueOf(target.warningRatio()), target.level2After().toMillis(), now, now, 0, null, null,
+				null, null, null, null, null, 0, null, 0);
 		Deadlines due = deadlines(row, now, 0);
 		return row.running(row.officeGroupId(), row.administrationCode(), row.resolutionTargetMs(), now, 0, due);
 	}
