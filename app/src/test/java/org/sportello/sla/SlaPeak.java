@@ -1,0 +1,177 @@
+package org.sportello.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.sportello.cases.Channel;
+import org.sportello.cases.OpenedCase;
+import org.sportello.intake.IntakeRequest;
+import org.sportello.intake.IntakeService;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many cases whose SLA falls due at the same moment, escalated by the engine's job
+ * executor (not by the test): opens {@code count} PENSION cases at one frozen instant,
+ * forwards them to INPS, moves the engine clock to their common warning and then breach
+ * instant and waits for the executor to drain the due timers. Shared by the MariaDB test
+ * (2,000 cases) and the benchmark (10,000).
+ */
+final class SlaPeak {
+
+	/** A Monday far enough ahead that no other test's timers are due before it. */
+	static final Instant MONDAY = SlaLifecycleTests.rome(2027, 3, 1, 9, 0);
+
+	/** 30 and 40 working hours later on the default calendar (INPS). */
+	static final Instant WARNING = SlaLifecycleTests.rome(2027, 3, 4, 13, 30);
+
+	static final Instant BREACH = SlaLifecycleTests.rome(2027, 3, 5, 15, 0);
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(20);
+
+	private final IntakeService intake;
+
+	private final RuntimeService runtime;
+
+	private final ManagementService management;
+
+	private final ProcessEngineConfiguration engineConfiguration;
+
+	private final JdbcTemplate jdbc;
+
+	private final String marker = "Prova di carico SLA " + UUID.randomUUID();
+
+	SlaPeak(IntakeService intake, RuntimeService runtime, ManagementService management,
+			ProcessEngineConfiguration engineConfiguration, JdbcTemplate jdbc) {
+		this.intake = intake;
+		this.runtime = runtime;
+		this.management = management;
+		this.engineConfiguration = engineConfiguration;
+		this.jdbc = jdbc;
+	}
+
+	record Result(int cases, Duration opening, Duration warnings, Duration escalations) {
+
+		double escalationsPerSecond() {
+			return this.cases / (this.escalations.toMillis() / 1000.0);
+		}
+
+		@Override
+		public String toString() {
+			return String.format(
+					"%d cases opened and forwarded in %.1f s; %d warnings drained in %.1f s; "
+							+ "%d breaches escalated in %.1f s (%.0f jobs/s)",
+					this.cases, this.opening.toMillis() / 1000.0, this.cases, this.warnings.toMillis() / 1000.0,
+					this.cases, this.escalations.toMillis() / 1000.0, escalationsPerSecond());
+		}
+
+	}
+
+	Result run(int count, int threads) throws Exception {
+		try {
+			ClockUtil.setCurrentTime(Date.from(MONDAY));
+			long start = System.nanoTime();
+			open(count, threads);
+			Duration opening = Duration.ofNanos(System.nanoTime() - start);
+			Duration warnings = drainAt(WARNING);
+			assertThat(events("SLA_WARNING")).isEqualTo(count);
+			Duration escalations = drainAt(BREACH);
+			return new Result(count, opening, warnings, escalations);
+		}
+		finally {
+			ClockUtil.reset();
+		}
+	}
+
+	/**
+	 * Asserts every case was warned once and escalated once: no duplicates, none missed.
+	 */
+	void assertExactlyOnce(int count) {
+		assertThat(events("SLA_WARNING")).isEqualTo(count);
+		assertThat(events("SLA_ESCALATED")).isEqualTo(count);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM (SELECT e.case_id FROM spt_case_event e "
+						+ "JOIN spt_case c ON c.id = e.case_id WHERE c.description = ? AND e.event_type LIKE 'SLA_%' "
+						+ "GROUP BY e.case_id, e.event_type HAVING COUNT(*) <> 1) duplicates",
+				Integer.class, this.marker))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_sla_clock k JOIN spt_case c ON c.id = k.case_id "
+				+ "WHERE c.description = ? AND k.scope = 'OFFICE' AND k.office_group_id = 'inps-bo' "
+				+ "AND k.escalation_level = 1 AND k.warned_at IS NOT NULL", Integer.class, this.marker))
+			.isEqualTo(count);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM spt_notification n JOIN spt_case c "
+						+ "ON c.id = n.case_id WHERE c.description = ? AND n.kind = 'SLA_ESCALATED'",
+				Integer.class, this.marker))
+			.isEqualTo(count);
+		assertThat(this.management.createJobQuery().withException().count()).isZero();
+		assertThat(this.runtime.createIncidentQuery().count()).isZero();
+	}
+
+	private void open(int count, int threads) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<OpenedCase>> opened = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				opened.add(pool.submit(() -> {
+					OpenedCase kase = this.intake.open(
+							new IntakeRequest(Channel.PHONE, "PENSION", this.marker, null,
+									new IntakeRequest.Citizen("Cittadino di prova", null, null, false, "it"), null),
+							"fo1");
+					this.intake.forward(kase.trackingCode(), "Al back office INPS", "fo1");
+					return kase;
+				}));
+			}
+			for (Future<OpenedCase> future : opened) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	/**
+	 * Moves the engine clock and waits until the job executor has run every due timer.
+	 */
+	private Duration drainAt(Instant instant) throws InterruptedException {
+		ClockUtil.setCurrentTime(Date.from(instant));
+		long start = System.nanoTime();
+		((ProcessEngineConfigurationImpl) this.engineConfiguration).getJobExecutor().jobWasAdded();
+		while (dueTimers() > 0) {
+			if (Duration.ofNanos(System.nanoTime() - start).compareTo(TIMEOUT) > 0) {
+				throw new AssertionError(dueTimers() + " timers still due after " + TIMEOUT);
+			}
+			Thread.sleep(100);
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	private long dueTimers() {
+		return this.management.createJobQuery()
+			.timers()
+			.withRetriesLeft()
+			.duedateLowerThan(Date.from(ClockUtil.getCurrentTime().toInstant().plusMillis(1)))
+			.count();
+	}
+
+	private int events(String type) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case_event e JOIN spt_case c ON c.id = e.case_id "
+				+ "WHERE c.description = ? AND e.event_type = ?", Integer.class, this.marker, type);
+	}
+
+}
