@@ -10,6 +10,9 @@ import jakarta.validation.Valid;
 import org.sportello.cases.Attachment;
 import org.sportello.cases.Attachments;
 import org.sportello.cases.CaseDetails;
+import org.sportello.sla.SlaClocks;
+import org.sportello.sla.SlaState;
+import org.sportello.sla.SlaStatus;
 import org.sportello.cases.CaseStatus;
 import org.sportello.cases.Cases;
 import org.sportello.cases.OpenedCase;
@@ -47,8 +50,11 @@ class CaseApi {
 
 	private final BackOfficeActions backOffice;
 
-	CaseApi(IntakeService intake, Cases cases, Attachments attachments, BackOfficeActions backOffice) {
+	private final SlaClocks sla;
+
+	CaseApi(IntakeService intake, Cases cases, Attachments attachments, BackOfficeActions backOffice, SlaClocks sla) {
 		this.backOffice = backOffice;
+		this.sla = sla;
 		this.intake = intake;
 		this.cases = cases;
 		this.attachments = attachments;
@@ -64,7 +70,9 @@ class CaseApi {
 	@GetMapping("/cases/{trackingCode}")
 	ResponseEntity<CaseView> read(@PathVariable String trackingCode, Principal user) {
 		return this.cases.readAs(trackingCode, user.getName())
-			.map(CaseView::of)
+			.map((details) -> CaseView.of(details,
+					new Sla(this.sla.caseStatus(details.row().id()).map(SlaView::of).orElse(null),
+							this.sla.officeStatuses(details.row().id()).stream().map(SlaView::of).toList())))
 			.map(ResponseEntity::ok)
 			.orElseThrow(() -> new CaseNotFoundException(trackingCode));
 	}
@@ -177,9 +185,9 @@ class CaseApi {
 
 	record CaseView(String trackingCode, CaseStatus status, String priority, String channel, String topic,
 			String description, Instant createdAt, Citizen citizen, List<Administration> administrations,
-			List<Event> timeline) {
+			List<Event> timeline, Sla sla) {
 
-		static CaseView of(CaseDetails details) {
+		static CaseView of(CaseDetails details, Sla sla) {
 			var row = details.row();
 			var contact = details.contact();
 			return new CaseView(row.trackingCode(), row.status(), row.priority(), row.channel().name(), row.topicCode(),
@@ -187,7 +195,23 @@ class CaseApi {
 					new Citizen(contact.name(), contact.phone(), contact.email(), contact.smsConsent(),
 							contact.language()),
 					details.administrations().stream().map(Administration::of).toList(),
-					details.timeline().stream().map(Event::of).toList());
+					details.timeline().stream().map(Event::of).toList(), sla);
+		}
+
+	}
+
+	/** The case's SLA ({@code null} before its clock starts) and each office's. */
+	record Sla(SlaView overall, List<SlaView> offices) {
+	}
+
+	/** Working time in minutes; {@code breachAt} only while the clock runs. */
+	record SlaView(String office, String administration, SlaState state, long usedMinutes, long leftMinutes,
+			long targetMinutes, Instant breachAt, int escalationLevel, Boolean responded, boolean responseLate) {
+
+		static SlaView of(SlaStatus status) {
+			return new SlaView(status.officeGroupId(), status.administrationCode(), status.state(),
+					status.used().toMinutes(), status.left().toMinutes(), status.target().toMinutes(),
+					status.breachAt(), status.escalationLevel(), status.responded(), status.responseLate());
 		}
 
 	}

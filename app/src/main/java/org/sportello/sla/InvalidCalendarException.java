@@ -8,7 +8,7 @@ public class InvalidCalendarException extends IllegalArgumentException {
 
 	private final String code;
 
-	InvalidCalendarException(String code, String message) {
+	public InvalidCalendarException(String code, String message) {
 		super(message);
 		this.code = code;
 	}

@@ -68,6 +68,16 @@ abstract class CaseLifecycleContractTests {
 		assertThat(routed.get("status").asText()).isEqualTo("IN_LAVORAZIONE");
 		assertThat(administrations(routed)).containsExactlyInAnyOrder("COMUNE-AQ:OWNER", "REGIONE-ABRUZZO:JOINT");
 		assertThat(routed.get("priority").asText()).isEqualTo("NORMAL");
+		// SLA: the case's clock and one per office (front office done, two back offices
+		// running)
+		assertThat(routed.at("/sla/overall/state").asText()).isEqualTo("ON_TRACK");
+		List<String> officeClocks = new ArrayList<>();
+		routed.get("sla")
+			.get("offices")
+			.forEach((office) -> officeClocks.add(office.get("office").asText() + ":" + office.get("state").asText()
+					+ ":" + office.get("targetMinutes").asLong()));
+		assertThat(officeClocks).containsExactlyInAnyOrder("linea-amica-fo:MET:480", "comune-aq-bo:ON_TRACK:4800",
+				"regione-bo:ON_TRACK:4800");
 
 		// officials see only cases of their administration; others get the same 404 as
 		// for an unknown code

@@ -90,6 +90,17 @@ public final class Browser implements AutoCloseable {
 			.click();
 	}
 
+	/** Types into the input of the Vaadin field with that id. */
+	public void type(String id, String text) {
+		waitFor(By.cssSelector("#" + id + " input, #" + id + " textarea")).sendKeys(text);
+	}
+
+	/** Empties the input of the Vaadin field with that id. */
+	public void clear(String id) {
+		waitFor(By.cssSelector("#" + id + " input, #" + id + " textarea")).sendKeys(
+				org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+	}
+
 	public WebElement waitFor(By locator) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(30))
 			.until(ExpectedConditions.visibilityOfElementLocated(locator));

@@ -94,12 +94,11 @@ class NewCaseViewBrowserTests extends BrowserTestSupport {
 	}
 
 	private void type(String id, String text) {
-		this.browser.waitFor(By.cssSelector("#" + id + " input, #" + id + " textarea")).sendKeys(text);
+		this.browser.type(id, text);
 	}
 
 	private void clear(String id) {
-		WebElement input = this.browser.waitFor(By.cssSelector("#" + id + " input, #" + id + " textarea"));
-		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+		this.browser.clear(id);
 	}
 
 }
