@@ -1,0 +1,76 @@
+package org.sportello.notify.ui;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.sportello.cases.Channel;
+import org.sportello.cases.OpenedCase;
+import org.sportello.intake.IntakeRequest;
+import org.sportello.intake.IntakeService;
+import org.sportello.support.BrowserTestSupport;
+import org.sportello.support.H2ApplicationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In a real headless Chromium: a case's SLA is breached (timers run by the test at a
+ * later engine time); the network's supervisor finds the escalation among their
+ * notifications.
+ */
+@H2ApplicationTest
+class NotificationsViewBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	IntakeService intake;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
+
+	@Test
+	void supervisorSeesTheEscalationOfABreachedCase() {
+		OpenedCase opened;
+		try {
+			ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T08:00:00Z")));
+			opened = this.intake.open(new IntakeRequest(Channel.EMAIL, "VOLUNTEERING",
+					"Vorrei iscrivermi come volontario di protezione civile", "Sulmona",
+					new IntakeRequest.Citizen("Giorgio Verdi", null, "giorgio@example.org", false, "it"), Set.of()),
+					"fo1");
+			this.intake.forward(opened.trackingCode(), "Al back office", "fo1");
+			// a month later every SLA timer of the case is due
+			ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-23T08:00:00Z")));
+			String instance = this.runtime.createProcessInstanceQuery()
+				.processInstanceBusinessKey(opened.trackingCode())
+				.singleResult()
+				.getId();
+			this.management.createJobQuery()
+				.processInstanceId(instance)
+				.timers()
+				.list()
+				.forEach((job) -> this.management.executeJob(job.getId()));
+		}
+		finally {
+			ClockUtil.reset();
+		}
+
+		this.browser.login("supervisor1", "demo");
+		this.browser.waitFor(By.id("current-user"));
+		this.browser.open("/notifications");
+		this.browser.waitUntil(
+				(driver) -> driver.findElement(By.id("notifications")).getText().contains(opened.trackingCode()));
+		String grid = this.browser.driver().findElement(By.id("notifications")).getText();
+		assertThat(grid).contains("Escalation").contains("supervisor");
+		assertThat(grid).doesNotContain("Giorgio Verdi");
+	}
+
+}
