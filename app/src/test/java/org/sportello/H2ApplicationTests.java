@@ -6,4 +6,9 @@ import org.sportello.support.H2ApplicationTest;
 @H2ApplicationTest
 class H2ApplicationTests extends ApplicationContractTests {
 
+	@Override
+	protected boolean jobExecutorRuns() {
+		return false;
+	}
+
 }
