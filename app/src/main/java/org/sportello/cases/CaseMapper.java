@@ -38,6 +38,12 @@ interface CaseMapper {
 	@Select("SELECT " + CASE_COLUMNS + " FROM spt_case WHERE id = #{id}")
 	Optional<CaseRow> byId(String id);
 
+	/** The citizen's most recently finished case (for ratings sent by SMS). */
+	@Select("SELECT " + CASE_COLUMNS + " FROM spt_case c JOIN spt_case_contact k ON k.case_id = c.id "
+			+ "WHERE k.phone = #{phone} AND c.status IN ('RISOLTA', 'CHIUSA', 'NON_DI_COMPETENZA') "
+			+ "ORDER BY c.updated_at DESC, c.id LIMIT 1")
+	Optional<CaseRow> latestFinishedFor(String phone);
+
 	@Select("SELECT name, phone, email, sms_consent, language FROM spt_case_contact WHERE case_id = #{caseId}")
 	Contact contact(String caseId);
 

@@ -7,6 +7,11 @@ package org.sportello.cases;
  */
 public enum CaseStatus {
 
-	RICEVUTA, INOLTRATA, IN_LAVORAZIONE, IN_ATTESA_DI_INTEGRAZIONE, RISOLTA, CHIUSA, NON_DI_COMPETENZA
+	RICEVUTA, INOLTRATA, IN_LAVORAZIONE, IN_ATTESA_DI_INTEGRAZIONE, RISOLTA, CHIUSA, NON_DI_COMPETENZA;
+
+	/** Whether the case is over (it can then be rated). */
+	public boolean isFinal() {
+		return this == RISOLTA || this == CHIUSA || this == NON_DI_COMPETENZA;
+	}
 
 }

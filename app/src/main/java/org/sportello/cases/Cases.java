@@ -82,6 +82,7 @@ public class Cases {
 			this.mapper.insertContact(id, request.contact());
 			addEvent(id, EventType.OPENED, CaseStatus.RICEVUTA, request.openedBy(), request.openedOffice(), null, true,
 					"Canale: " + request.channel());
+			this.events.publishEvent(new CaseStatusChanged(id, null, CaseStatus.RICEVUTA));
 			return new OpenedCase(id, row.trackingCode(), pin, CaseStatus.RICEVUTA);
 		}
 	}
@@ -100,13 +101,13 @@ public class Cases {
 	}
 
 	/**
-	 * An SLA warning or escalation, on the officials' timeline only (the citizen sees the
-	 * status, not the office's deadlines).
+	 * An event on the officials' timeline only: SLA warnings and escalations (the citizen
+	 * sees the status, not the office's deadlines), SMS that could not be delivered.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void slaEvent(String caseId, EventType type, String officeGroup, String detail) {
-		if (type != EventType.SLA_WARNING && type != EventType.SLA_ESCALATED) {
-			throw new IllegalArgumentException("not an SLA event: " + type);
+	public void internalEvent(String caseId, EventType type, String officeGroup, String detail) {
+		if (type != EventType.SLA_WARNING && type != EventType.SLA_ESCALATED && type != EventType.SMS_FAILED) {
+			throw new IllegalArgumentException("not an internal event: " + type);
 		}
 		String administration = this.directory.office(officeGroup).map(Office::administrationCode).orElse(null);
 		addEvent(caseId, type, null, null, officeGroup, administration, false, detail);
@@ -114,6 +115,28 @@ public class Cases {
 
 	public Optional<CaseRow> byId(String caseId) {
 		return this.mapper.byId(caseId);
+	}
+
+	public Contact contactOf(String caseId) {
+		return this.mapper.contact(caseId);
+	}
+
+	public List<Participation> participationsOf(String caseId) {
+		return this.mapper.participations(caseId);
+	}
+
+	public List<TimelineEvent> timelineOf(String caseId) {
+		return this.mapper.timeline(caseId);
+	}
+
+	/** Whether the PIN is the case's (BCrypt, deliberately slow). */
+	public boolean pinMatches(CaseRow row, String pin) {
+		return pin != null && this.pins.matches(pin, row.pinHash());
+	}
+
+	/** The most recently finished case of the citizen with this phone number. */
+	public Optional<CaseRow> latestFinishedFor(String phone) {
+		return this.mapper.latestFinishedFor(phone);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * One login for everything. Four filter chains, most specific first:
@@ -61,8 +62,23 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The citizen's side: the public tracking API and Twilio's webhooks. No login; the
+	 * services answer wrong code/PIN pairs identically and rate-limit them, and the
+	 * webhooks check Twilio's signature. No session either, hence no CSRF.
+	 */
 	@Bean
 	@Order(3)
+	SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
+		http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/public/**"), PATHS.matcher("/sms/**")))
+			.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(4)
 	SecurityFilterChain caseApiChain(HttpSecurity http) throws Exception {
 		http.securityMatcher(PATHS.matcher("/api/**"))
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(PATHS.matcher("/api/topics"))
@@ -78,7 +94,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(4)
+	@Order(5)
 	SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((auth) -> auth
 			.requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"),

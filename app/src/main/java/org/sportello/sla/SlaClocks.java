@@ -299,7 +299,7 @@ public class SlaClocks {
 	}
 
 	private static boolean isFinal(CaseStatus status) {
-		return status == CaseStatus.RISOLTA || status == CaseStatus.CHIUSA || status == CaseStatus.NON_DI_COMPETENZA;
+		return status.isFinal();
 	}
 
 }

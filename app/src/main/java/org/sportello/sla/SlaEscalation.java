@@ -72,7 +72,7 @@ public class SlaEscalation {
 		if (open.stream().allMatch((task) -> task.getAssignee() == null)) {
 			this.notifications.toGroup(officeGroupId, caseId, Kind.SLA_WARNING, detail);
 		}
-		this.cases.slaEvent(caseId, EventType.SLA_WARNING, officeGroupId, detail);
+		this.cases.internalEvent(caseId, EventType.SLA_WARNING, officeGroupId, detail);
 	}
 
 	public void escalate(DelegateExecution execution, String officeGroupId) {
@@ -87,7 +87,7 @@ public class SlaEscalation {
 		String detail = "SLA superato: escalation di primo livello ai responsabili (" + supervisors + ")";
 		raise(execution, officeGroupId, supervisors, LEVEL1_PRIORITY);
 		this.notifications.toGroup(supervisors, caseId, Kind.SLA_ESCALATED, detail);
-		this.cases.slaEvent(caseId, EventType.SLA_ESCALATED, officeGroupId, detail);
+		this.cases.internalEvent(caseId, EventType.SLA_ESCALATED, officeGroupId, detail);
 	}
 
 	public void escalateToHub(DelegateExecution execution, String officeGroupId) {
@@ -103,7 +103,7 @@ public class SlaEscalation {
 		String detail = "SLA superato: escalation di secondo livello a " + hub.name();
 		raise(execution, officeGroupId, hub.groupId(), LEVEL2_PRIORITY);
 		this.notifications.toGroup(hub.groupId(), caseId, Kind.SLA_ESCALATED, detail);
-		this.cases.slaEvent(caseId, EventType.SLA_ESCALATED, officeGroupId, detail);
+		this.cases.internalEvent(caseId, EventType.SLA_ESCALATED, officeGroupId, detail);
 	}
 
 	private void raise(DelegateExecution execution, String officeGroupId, String group, int priority) {

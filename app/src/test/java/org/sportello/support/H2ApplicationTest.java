@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a real port, demo data, on an in-memory H2. Every test class
@@ -17,8 +18,11 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:sportello-h2-test;DB_CLOSE_DELAY=-1",
 				// SLA tests run due timers themselves, at the moment they choose
-				"camunda.bpm.job-execution.enabled=false" })
+				"camunda.bpm.job-execution.enabled=false",
+				// SMS tests dispatch the outbox themselves
+				"sportello.sms.scheduled=false" })
 @ActiveProfiles("demo")
+@ContextConfiguration(initializers = FakeTwilioInitializer.class)
 public @interface H2ApplicationTest {
 
 }

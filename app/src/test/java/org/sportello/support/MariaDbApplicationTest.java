@@ -18,9 +18,11 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		// SMS tests dispatch the outbox themselves
+		properties = "sportello.sms.scheduled=false")
 @ActiveProfiles({ "demo", "mariadb" })
-@ContextConfiguration(initializers = MariaDbInitializer.class)
+@ContextConfiguration(initializers = { MariaDbInitializer.class, FakeTwilioInitializer.class })
 @Tag("mariadb")
 public @interface MariaDbApplicationTest {
 

@@ -1,0 +1,54 @@
+package org.sportello.cases;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.sportello.cases.TimelineEvent.EventType;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Satisfaction ratings: once per case, only when it is finished (resolved, closed or not
+ * within competence). The rating is on the timeline; the comment is kept for reporting
+ * only.
+ */
+@Service
+public class Ratings {
+
+	private final RatingMapper mapper;
+
+	private final CaseMapper cases;
+
+	private final Clock clock;
+
+	Ratings(RatingMapper mapper, CaseMapper cases, Clock clock) {
+		this.mapper = mapper;
+		this.cases = cases;
+		this.clock = clock;
+	}
+
+	public Optional<Rating> of(String caseId) {
+		return this.mapper.of(caseId);
+	}
+
+	@Transactional
+	public Rating rate(CaseRow row, Rating.Value value, String comment, Rating.Source source) {
+		if (!row.status().isFinal()) {
+			throw new RatingRefusedException(RatingRefusedException.Reason.NOT_FINISHED);
+		}
+		Rating rating = new Rating(row.id(), value, (comment == null || comment.isBlank()) ? null : comment.strip(),
+				source, this.clock.instant());
+		try {
+			this.mapper.insert(rating);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new RatingRefusedException(RatingRefusedException.Reason.ALREADY_RATED);
+		}
+		this.cases.insertEvent(new TimelineEvent(java.util.UUID.randomUUID().toString(), row.id(), rating.createdAt(),
+				EventType.RATED, null, null, null, null, true, value.name()), this.cases.nextEventSeq(row.id()));
+		return rating;
+	}
+
+}

@@ -1,0 +1,192 @@
+package org.sportello.notify;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sportello.cases.Cases;
+import org.sportello.cases.TimelineEvent.EventType;
+import org.sportello.notify.SmsMessage.Status;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the outbox. Each run claims due messages one by one with a conditional update, so
+ * that of several dispatchers (nodes) exactly one gets each message; a claim is a lease
+ * (five minutes) that another node takes over only if this one died. Outside the quiet
+ * hours (21:00-08:00 Europe/Rome) and within the per-number limit, messages go to Twilio;
+ * transient errors come back with exponential backoff, permanent ones stop and show on
+ * the case. Without Twilio credentials messages are marked LOCAL: the outbox view shows
+ * them exactly as they would have been sent.
+ */
+@Component
+public class SmsDispatcher {
+
+	static final Duration LEASE = Duration.ofMinutes(5);
+
+	static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+
+	static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+	private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
+
+	private static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+	private final SmsMapper mapper;
+
+	private final SmsOutbox outbox;
+
+	private final TwilioSmsGateway twilio;
+
+	private final TwilioSettings twilioSettings;
+
+	private final SmsSettings settings;
+
+	private final Cases cases;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	private final String statusCallback;
+
+	private final String node;
+
+	private final ExecutorService senders;
+
+	SmsDispatcher(SmsMapper mapper, SmsOutbox outbox, TwilioSmsGateway twilio, TwilioSettings twilioSettings,
+			SmsSettings settings, Cases cases, Clock clock, TransactionTemplate transactions,
+			@Value("${sportello.public-url}") String publicUrl) {
+		this.mapper = mapper;
+		this.outbox = outbox;
+		this.twilio = twilio;
+		this.twilioSettings = twilioSettings;
+		this.settings = settings;
+		this.cases = cases;
+		this.clock = clock;
+		this.transactions = transactions;
+		this.statusCallback = publicUrl.replaceAll("/+$", "") + "/sms/status";
+		this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+		this.senders = Executors.newFixedThreadPool(Math.max(1, settings.senders()));
+	}
+
+	@PreDestroy
+	void stop() {
+		this.senders.shutdownNow();
+	}
+
+	/** Whether the time is within the quiet hours, when no SMS goes out. */
+	boolean isQuiet(Instant instant) {
+		LocalTime time = instant.atZone(ROME).toLocalTime();
+		return !time.isBefore(this.settings.quietFrom()) || time.isBefore(this.settings.quietUntil());
+	}
+
+	/**
+	 * One round: claims up to a batch of due messages and sends them in parallel; answers
+	 * how many it claimed.
+	 */
+	public int dispatchOnce() {
+		Instant now = this.clock.instant();
+		if (isQuiet(now)) {
+			return 0;
+		}
+		List<String> claimed = new ArrayList<>();
+		for (String id : this.mapper.dueIds(now, this.settings.batchSize())) {
+			if (this.mapper.claim(id, this.node, now, now.plus(LEASE)) == 1) {
+				claimed.add(id);
+			}
+		}
+		List<Future<?>> sending = new ArrayList<>();
+		for (String id : claimed) {
+			sending.add(this.senders.submit(() -> this.mapper.byId(id).ifPresent(this::send)));
+		}
+		for (Future<?> future : sending) {
+			try {
+				future.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return claimed.size();
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				// the message keeps its lease and is taken again when it expires
+				log.error("SMS dispatch failed unexpectedly", ex.getCause());
+			}
+		}
+		return claimed.size();
+	}
+
+	private void send(SmsMessage message) {
+		Instant now = this.clock.instant();
+		String body = this.outbox.currentBody(message);
+		if (!this.twilioSettings.configured()) {
+			this.mapper.markSent(message.id(), this.node, Status.LOCAL, body, null, now);
+			return;
+		}
+		if (this.mapper.optedOut(message.toNumber()) > 0) {
+			fail(message, Status.REJECTED, "The number opted out (STOP)");
+			return;
+		}
+		if (this.mapper.sentSince(message.toNumber(), now.minus(Duration.ofHours(1))) >= this.settings
+			.perNumberPerHour()) {
+			this.mapper.requeue(message.id(), this.node, now.plus(Duration.ofMinutes(15)), 0,
+					"Per-number limit reached, sending later", now);
+			return;
+		}
+		try {
+			String sid = this.twilio.send(message.toNumber(), body, this.statusCallback);
+			this.mapper.markSent(message.id(), this.node, Status.SENT, body, sid, this.clock.instant());
+		}
+		catch (SmsSendException ex) {
+			int attempts = message.attempts() + 1;
+			if (ex.permanent()) {
+				fail(message, Status.REJECTED, ex.getMessage());
+			}
+			else if (attempts >= this.settings.maxAttempts()) {
+				fail(message, Status.FAILED, "Gave up after " + attempts + " attempts: " + ex.getMessage());
+			}
+			else {
+				log.info("SMS {} to be retried (attempt {}): {}", message.id(), attempts, ex.getMessage());
+				this.mapper.requeue(message.id(), this.node, this.clock.instant().plus(backoff(attempts)), 1,
+						ex.getMessage(), this.clock.instant());
+			}
+		}
+	}
+
+	/** 30 s, 1 min, 2 min ... at most one hour. */
+	static Duration backoff(int attempts) {
+		Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
+		return (wait.compareTo(LONGEST_RETRY) > 0) ? LONGEST_RETRY : wait;
+	}
+
+	/** A message that will never go: stored as such and shown on the case's timeline. */
+	private void fail(SmsMessage message, Status status, String error) {
+		log.warn("SMS {} for case {}: {} ({})", message.id(), message.caseId(), status, error);
+		this.transactions.executeWithoutResult((tx) -> {
+			this.mapper.markFailed(message.id(), this.node, status, truncate(error), this.clock.instant());
+			if (message.caseId() != null) {
+				this.cases.internalEvent(message.caseId(), EventType.SMS_FAILED, null,
+						"SMS non consegnabile: " + truncate(error));
+			}
+		});
+	}
+
+	static String truncate(String text) {
+		return (text == null || text.length() <= 480) ? text : text.substring(0, 480);
+	}
+
+}

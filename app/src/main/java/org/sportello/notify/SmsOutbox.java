@@ -1,0 +1,117 @@
+package org.sportello.notify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.sportello.cases.CaseRow;
+import org.sportello.cases.CaseStatusChanged;
+import org.sportello.cases.Cases;
+import org.sportello.cases.Contact;
+import org.sportello.cases.Participation;
+import org.sportello.directory.Administration;
+import org.sportello.directory.Directory;
+import org.sportello.notify.SmsMessage.Status;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The SMS outbox. A citizen-visible status change of a case whose citizen consented
+ * writes the status SMS into the outbox in the same transaction as the change (rolled
+ * back with it); the {@link SmsDispatcher} sends it. While an SMS of the case is still
+ * queued, a newer status replaces its text: the citizen gets the latest news, not a
+ * burst.
+ */
+@Service
+public class SmsOutbox {
+
+	private final SmsMapper mapper;
+
+	private final SmsTemplates templates;
+
+	private final Cases cases;
+
+	private final Directory directory;
+
+	private final Clock clock;
+
+	SmsOutbox(SmsMapper mapper, SmsTemplates templates, Cases cases, Directory directory, Clock clock) {
+		this.mapper = mapper;
+		this.templates = templates;
+		this.cases = cases;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void statusChanged(CaseStatusChanged change) {
+		Contact contact = this.cases.contactOf(change.caseId());
+		if (contact == null || !contact.smsConsent() || contact.phone() == null
+				|| this.mapper.optedOut(contact.phone()) > 0) {
+			return;
+		}
+		CaseRow row = this.cases.byId(change.caseId()).orElseThrow();
+		String body = this.templates.render(change.to(), contact.language(), row.trackingCode(),
+				administrationsOf(row.id()));
+		Instant now = this.clock.instant();
+		if (this.mapper.replaceQueued(row.id(), body, change.to(), now) == 0) {
+			this.mapper.insert(new SmsMessage(UUID.randomUUID().toString(), row.id(), contact.phone(), body,
+					change.to(), Status.QUEUED, 0, now, null, null, null, null, now, null, now, 0));
+		}
+	}
+
+	/**
+	 * The text to send now: a status SMS is filled again at sending time, when the
+	 * administrations a just-routed case went to are known.
+	 */
+	String currentBody(SmsMessage message) {
+		if (message.caseId() == null || message.caseStatus() == null) {
+			return message.body();
+		}
+		CaseRow row = this.cases.byId(message.caseId()).orElseThrow();
+		Contact contact = this.cases.contactOf(row.id());
+		return this.templates.render(message.caseStatus(), contact.language(), row.trackingCode(),
+				administrationsOf(row.id()));
+	}
+
+	/** The SMS of a case, oldest first (for the case view and the API). */
+	public List<SmsMessage> ofCase(String caseId) {
+		return this.mapper.ofCase(caseId);
+	}
+
+	/** The latest SMS of the whole outbox, newest first (for /admin/sms). */
+	public List<SmsMessage> latest(int limit) {
+		return this.mapper.latest(limit);
+	}
+
+	@Transactional
+	public void optOut(String phone) {
+		this.mapper.optOut(phone, this.clock.instant());
+	}
+
+	@Transactional
+	public void optIn(String phone) {
+		this.mapper.optIn(phone);
+	}
+
+	public boolean isOptedOut(String phone) {
+		return this.mapper.optedOut(phone) > 0;
+	}
+
+	/** The administrations working the case now, by name ("Sportello" before routing). */
+	String administrationsOf(String caseId) {
+		String names = this.cases.participationsOf(caseId)
+			.stream()
+			.filter((p) -> p.role() != Participation.Role.FORMER)
+			.map((p) -> this.directory.administration(p.administrationCode())
+				.map(Administration::name)
+				.orElse(p.administrationCode()))
+			.collect(Collectors.joining(", "));
+		return names.isEmpty() ? null : names;
+	}
+
+}

@@ -1,0 +1,115 @@
+package org.sportello.notify;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends through Twilio's Messages API with the Twilio Java SDK, with a status callback so
+ * that delivery receipts come back to {@code /sms/status}.
+ */
+@Component
+class TwilioSmsGateway {
+
+	static final String TWILIO_API = "https://api.twilio.com";
+
+	private final TwilioSettings settings;
+
+	private volatile TwilioRestClient client;
+
+	TwilioSmsGateway(TwilioSettings settings) {
+		this.settings = settings;
+	}
+
+	/** Sends one SMS; answers Twilio's message SID. */
+	String send(String to, String body, String statusCallback) {
+		MessageCreator creator = (this.settings.from() != null && !this.settings.from().isBlank())
+				? Message.creator(new PhoneNumber(to), new PhoneNumber(this.settings.from()), body)
+				: Message.creator(new PhoneNumber(to), this.settings.messagingServiceSid(), body);
+		creator.setStatusCallback(URI.create(statusCallback));
+		try {
+			return creator.create(client()).getSid();
+		}
+		catch (ApiConnectionException ex) {
+			throw new SmsSendException("Twilio unreachable: " + ex.getMessage(), false, ex);
+		}
+		catch (ApiException ex) {
+			Integer status = ex.getStatusCode();
+			// 429 and 5xx: Twilio is busy or failing, try again; other 4xx (21211 invalid
+			// number, 21610 unsubscribed, 21614 not a mobile...): the message can never
+			// go
+			boolean transientError = status == null || status == 429 || status >= 500;
+			throw new SmsSendException("Twilio " + status + " (" + ex.getCode() + "): " + ex.getMessage(),
+					!transientError, ex);
+		}
+	}
+
+	private TwilioRestClient client() {
+		if (this.client == null) {
+			synchronized (this) {
+				if (this.client == null) {
+					TwilioRestClient.Builder builder = new TwilioRestClient.Builder(this.settings.accountSid(),
+							this.settings.authToken());
+					String base = this.settings.apiBase();
+					if (base != null && !base.isBlank()) {
+						builder.httpClient(new RebasedHttpClient(base.replaceAll("/+$", "")));
+					}
+					this.client = builder.build();
+				}
+			}
+		}
+		return this.client;
+	}
+
+	/**
+	 * Sends the SDK's requests to another base URL than api.twilio.com
+	 * ({@code SPORTELLO_TWILIO_API_BASE}, for a fake Twilio in tests), unchanged
+	 * otherwise.
+	 */
+	static final class RebasedHttpClient extends NetworkHttpClient {
+
+		private final String base;
+
+		RebasedHttpClient(String base) {
+			this.base = base;
+		}
+
+		@Override
+		public Response makeRequest(Request request) {
+			String url = request.getUrl();
+			if (!url.startsWith(TWILIO_API)) {
+				return super.makeRequest(request);
+			}
+			Request rebased = new Request(request.getMethod(), this.base + url.substring(TWILIO_API.length()));
+			copy(request.getPostParams(), rebased::addPostParam);
+			copy(request.getQueryParams(), rebased::addQueryParam);
+			copy(request.getHeaderParams(), rebased::addHeaderParam);
+			if (request.getContentType() != null) {
+				rebased.setContentType(request.getContentType());
+			}
+			if (request.getBody() != null) {
+				rebased.setBody(request.getBody());
+			}
+			rebased.setAuth(request.getUsername(), request.getPassword());
+			return super.makeRequest(rebased);
+		}
+
+		private static void copy(Map<String, List<String>> params, java.util.function.BiConsumer<String, String> to) {
+			params.forEach((name, values) -> values.forEach((value) -> to.accept(name, value)));
+		}
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package org.sportello.portal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sportello.cases.CaseRow;
+import org.sportello.cases.Cases;
+import org.sportello.cases.Participation;
+import org.sportello.cases.Rating;
+import org.sportello.cases.Ratings;
+import org.sportello.cases.TimelineEvent;
+import org.sportello.directory.Administration;
+import org.sportello.directory.Directory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The citizen's view of a case, by tracking code and PIN, for the {@code /track} page and
+ * {@code POST /api/public/track}; ratings of finished cases. Wrong codes and wrong PINs
+ * get the same refusal, and an address that keeps failing must wait.
+ */
+@Service
+public class PublicTracking {
+
+	private static final Logger log = LoggerFactory.getLogger(PublicTracking.class);
+
+	private final Cases cases;
+
+	private final Ratings ratings;
+
+	private final Directory directory;
+
+	private final AttemptLimiter limiter;
+
+	PublicTracking(Cases cases, Ratings ratings, Directory directory, AttemptLimiter limiter) {
+		this.cases = cases;
+		this.ratings = ratings;
+		this.directory = directory;
+		this.limiter = limiter;
+	}
+
+	public TrackedCase track(String trackingCode, String pin, String clientAddress) {
+		return view(authenticate(trackingCode, pin, clientAddress));
+	}
+
+	public TrackedCase rate(String trackingCode, String pin, Rating.Value value, String comment, String clientAddress) {
+		CaseRow row = authenticate(trackingCode, pin, clientAddress);
+		this.ratings.rate(row, value, comment, Rating.Source.WEB);
+		return view(row);
+	}
+
+	private CaseRow authenticate(String trackingCode, String pin, String clientAddress) {
+		this.limiter.check(clientAddress);
+		String code = (trackingCode == null) ? "" : trackingCode.strip().toUpperCase(Locale.ROOT);
+		Optional<CaseRow> row = this.cases.byTrackingCode(code).filter((kase) -> this.cases.pinMatches(kase, pin));
+		if (row.isEmpty()) {
+			this.limiter.failed(clientAddress);
+			log.info("Tracking refused for address {}", clientAddress);
+			throw new TrackingRefusedException();
+		}
+		return row.get();
+	}
+
+	private TrackedCase view(CaseRow row) {
+		List<String> inCharge = this.cases.participationsOf(row.id())
+			.stream()
+			.filter((p) -> p.role() != Participation.Role.FORMER)
+			.map((p) -> name(p.administrationCode()))
+			.toList();
+		List<TrackedCase.Step> steps = this.cases.timelineOf(row.id())
+			.stream()
+			.filter(TimelineEvent::citizenVisible)
+			.map((event) -> new TrackedCase.Step(event.occurredAt(), event.eventType(), event.status(),
+					(event.eventType() == TimelineEvent.EventType.TRANSFERRED) ? name(event.administrationCode())
+							: null))
+			.toList();
+		Optional<Rating> rating = this.ratings.of(row.id());
+		return new TrackedCase(row.trackingCode(), row.status(), row.createdAt(), inCharge, steps,
+				row.status().isFinal() && rating.isEmpty(), rating.map(Rating::rating).orElse(null));
+	}
+
+	private String name(String administrationCode) {
+		return (administrationCode == null) ? null
+				: this.directory.administration(administrationCode)
+					.map(Administration::name)
+					.orElse(administrationCode);
+	}
+
+}

@@ -1,0 +1,28 @@
+package org.sportello.portal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.sportello.cases.CaseStatus;
+import org.sportello.cases.Rating;
+import org.sportello.cases.TimelineEvent.EventType;
+
+/**
+ * What a citizen sees of a case: never internal notes, officials' or offices' names, or
+ * free text written by officials.
+ *
+ * @param inCharge the administrations working the case now
+ * @param rateable whether the citizen may rate it now (finished, not yet rated)
+ * @param rating the citizen's rating, if given
+ */
+public record TrackedCase(String trackingCode, CaseStatus status, Instant openedAt, List<String> inCharge,
+		List<Step> timeline, boolean rateable, Rating.Value rating) {
+
+	/**
+	 * One citizen-visible step: its kind, the status reached (status changes), the
+	 * administration (transfers).
+	 */
+	public record Step(Instant at, EventType type, CaseStatus status, String administration) {
+	}
+
+}

@@ -1,0 +1,293 @@
+package org.sportello.notify;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sportello.cases.Channel;
+import org.sportello.cases.OpenedCase;
+import org.sportello.intake.IntakeRequest;
+import org.sportello.intake.IntakeService;
+import org.sportello.notify.SmsMessage.Status;
+import org.sportello.support.FakeTwilio;
+import org.sportello.support.FakeTwilioInitializer;
+import org.sportello.support.H2ApplicationTest;
+import org.sportello.support.TwilioSignatures;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Status SMS end to end with the real Twilio SDK against a fake Twilio HTTP server:
+ * outbox written with the status change, send, retry of a transient failure, permanent
+ * failure shown on the case, delivery receipts, texts from citizens (STATO, STOP, START,
+ * ratings), forged signatures, quiet hours and the per-number limit.
+ */
+@H2ApplicationTest
+class SmsLifecycleTests {
+
+	static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+	/** A Tuesday morning: outside the quiet hours. */
+	static final Instant MORNING = LocalDateTime.of(2027, 1, 12, 10, 0).atZone(ROME).toInstant();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IntakeService intake;
+
+	@Autowired
+	SmsDispatcher dispatcher;
+
+	@Autowired
+	SmsOutbox outbox;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	final FakeTwilio twilio = FakeTwilio.shared();
+
+	TwilioSignatures webhooks;
+
+	@BeforeEach
+	void morning() {
+		ClockUtil.setCurrentTime(Date.from(MORNING));
+		this.twilio.reset();
+		this.webhooks = new TwilioSignatures(this.port);
+	}
+
+	@AfterEach
+	void realTimeAgain() {
+		ClockUtil.reset();
+		this.twilio.reset();
+	}
+
+	@Test
+	void statusChangeQueuesOneSmsThatTheDispatcherSendsThroughTwilio() {
+		String phone = newPhone();
+		OpenedCase opened = open(phone, true, "it");
+		this.intake.forward(opened.trackingCode(), "Al back office INPS", "fo1");
+
+		// forwarded and at work before anything was sent: one SMS with the latest news
+		List<SmsMessage> queued = this.outbox.ofCase(opened.caseId());
+		assertThat(queued).singleElement().satisfies((message) -> {
+			assertThat(message.status()).isEqualTo(Status.QUEUED);
+			assertThat(message.toNumber()).isEqualTo(phone);
+		});
+		assertThat(dispatchAll()).isPositive();
+
+		SmsMessage sent = this.outbox.ofCase(opened.caseId()).get(0);
+		assertThat(sent.status()).isEqualTo(Status.SENT);
+		assertThat(sent.providerSid()).startsWith("SM");
+		Map<String, String> request = this.twilio.acceptedTo(phone).get(0);
+		assertThat(request.get("From")).isEqualTo(FakeTwilio.FROM);
+		assertThat(request.get("StatusCallback")).isEqualTo(FakeTwilioInitializer.PUBLIC_URL + "/sms/status");
+		assertThat(request.get("Body")).contains(opened.trackingCode())
+			.contains("in lavorazione presso INPS")
+			.contains(FakeTwilioInitializer.PUBLIC_URL + "/track?code=" + opened.trackingCode())
+			.doesNotContain("Maria")
+			.doesNotContain(opened.pin());
+		assertThat(Gsm7.fitsOneSms(request.get("Body"))).isTrue();
+		assertThat(this.twilio.violations()).isEmpty();
+	}
+
+	@Test
+	void noConsentNoSmsAndEnglishWhenTheCitizenChoseIt() {
+		OpenedCase silent = open(newPhone(), false, "it");
+		assertThat(this.outbox.ofCase(silent.caseId())).isEmpty();
+
+		String phone = newPhone();
+		open(phone, true, "en");
+		dispatchAll();
+		assertThat(this.twilio.acceptedTo(phone)).singleElement()
+			.satisfies((request) -> assertThat(request.get("Body")).startsWith("Sportello: request received, code"));
+	}
+
+	@Test
+	void transientFailureIsRetriedWithBackoffAndPermanentFailureStopsAndShowsOnTheCase() {
+		String phone = newPhone();
+		OpenedCase opened = open(phone, true, "it");
+		// the SDK itself tries a request that fails with 5xx three times (and its HTTP
+		// client repeats 503s); after that the dispatcher retries later
+		for (int i = 0; i < 3; i++) {
+			this.twilio.failNext(phone, 500, 20500);
+		}
+		dispatchAll();
+		SmsMessage retrying = this.outbox.ofCase(opened.caseId()).get(0);
+		assertThat(retrying.status()).isEqualTo(Status.QUEUED);
+		assertThat(retrying.attempts()).isOne();
+		assertThat(retrying.nextAttemptAt()).isEqualTo(MORNING.plus(SmsDispatcher.FIRST_RETRY));
+		dispatchAll();
+		assertThat(this.twilio.acceptedTo(phone)).isEmpty();
+		ClockUtil.setCurrentTime(Date.from(MORNING.plus(SmsDispatcher.FIRST_RETRY)));
+		dispatchAll();
+		assertThat(this.twilio.acceptedTo(phone)).hasSize(1);
+		assertThat(this.outbox.ofCase(opened.caseId()).get(0).status()).isEqualTo(Status.SENT);
+
+		String invalid = newPhone();
+		OpenedCase unreachable = open(invalid, true, "it");
+		this.twilio.failNext(invalid, 400, 21211);
+		dispatchAll();
+		SmsMessage rejected = this.outbox.ofCase(unreachable.caseId()).get(0);
+		assertThat(rejected.status()).isEqualTo(Status.REJECTED);
+		assertThat(rejected.lastError()).contains("21211");
+		ClockUtil.setCurrentTime(Date.from(MORNING.plus(Duration.ofHours(2))));
+		dispatchAll();
+		assertThat(this.twilio.acceptedTo(invalid)).isEmpty();
+		assertThat(timeline(unreachable.caseId(), "SMS_FAILED")).isOne();
+		assertThat(SmsDispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(SmsDispatcher.backoff(3)).isEqualTo(Duration.ofMinutes(2));
+		assertThat(SmsDispatcher.backoff(12)).isEqualTo(Duration.ofHours(1));
+	}
+
+	@Test
+	void deliveryReceiptsUpdateTheMessageAndForgedOnesAreRefused() {
+		String phone = newPhone();
+		OpenedCase opened = open(phone, true, "it");
+		dispatchAll();
+		String sid = this.outbox.ofCase(opened.caseId()).get(0).providerSid();
+
+		Map<String, String> delivered = Map.of("MessageSid", sid, "MessageStatus", "delivered", "AccountSid",
+				FakeTwilio.ACCOUNT_SID);
+		assertThat(this.webhooks.post("/sms/status", delivered, "forged").statusCode()).isEqualTo(403);
+		assertThat(this.webhooks.post("/sms/status", delivered, null).statusCode()).isEqualTo(403);
+		assertThat(this.outbox.ofCase(opened.caseId()).get(0).status()).isEqualTo(Status.SENT);
+		// signed for another URL (a proxy's view of it) is forged too
+		assertThat(this.webhooks
+			.post("/sms/status", delivered,
+					TwilioSignatures.sign("http://localhost:" + this.port + "/sms/status", delivered,
+							FakeTwilio.AUTH_TOKEN))
+			.statusCode()).isEqualTo(403);
+
+		assertThat(this.webhooks.post("/sms/status", delivered).statusCode()).isEqualTo(204);
+		assertThat(this.outbox.ofCase(opened.caseId()).get(0).status()).isEqualTo(Status.DELIVERED);
+		// a late "sent" never moves a delivered message back
+		this.webhooks.post("/sms/status", Map.of("MessageSid", sid, "MessageStatus", "sent"));
+		assertThat(this.outbox.ofCase(opened.caseId()).get(0).status()).isEqualTo(Status.DELIVERED);
+
+		HttpResponse<String> missing = this.webhooks.post("/sms/status", Map.of("MessageStatus", "delivered"));
+		assertThat(missing.statusCode()).isEqualTo(400);
+		assertThat(missing.body()).contains("MessageSid");
+		assertThat(this.webhooks.post("/sms/status", Map.of("MessageSid", "SM' OR 1=1 --", "MessageStatus", "failed"))
+			.statusCode()).isEqualTo(204);
+
+		String other = newPhone();
+		OpenedCase undelivered = open(other, true, "it");
+		dispatchAll();
+		String otherSid = this.outbox.ofCase(undelivered.caseId()).get(0).providerSid();
+		this.webhooks.post("/sms/status",
+				Map.of("MessageSid", otherSid, "MessageStatus", "undelivered", "ErrorCode", "30003"));
+		assertThat(this.outbox.ofCase(undelivered.caseId()).get(0).status()).isEqualTo(Status.UNDELIVERED);
+		assertThat(timeline(undelivered.caseId(), "SMS_FAILED")).isOne();
+	}
+
+	@Test
+	void citizenTextsStatoStopStartAndARating() {
+		String phone = newPhone();
+		OpenedCase opened = open(phone, true, "it");
+		this.intake.forward(opened.trackingCode(), "Al back office INPS", "fo1");
+
+		String status = inbound(phone, "stato " + opened.trackingCode().toLowerCase());
+		assertThat(status).contains("<Message>").contains(opened.trackingCode()).contains("In lavorazione");
+		assertThat(inbound(newPhone(), "STATO " + opened.trackingCode())).contains("nessuna richiesta");
+		assertThat(inbound(phone, "STATUS SPT-2222-2222")).contains("no request with this code");
+
+		assertThat(inbound(phone, "STOP")).contains("non riceverà più SMS");
+		assertThat(this.outbox.isOptedOut(phone)).isTrue();
+		OpenedCase later = open(phone, true, "it");
+		assertThat(this.outbox.ofCase(later.caseId())).isEmpty();
+		assertThat(inbound(phone, "START")).contains("di nuovo attivi");
+		assertThat(this.outbox.isOptedOut(phone)).isFalse();
+
+		assertThat(inbound(phone, "1")).contains("non ci sono richieste concluse");
+		this.intake.resolve(later.trackingCode(), "Risposta data al telefono", "fo1");
+		assertThat(inbound(phone, "1")).contains("grazie");
+		assertThat(this.jdbc.queryForObject("SELECT rating || '/' || channel FROM spt_rating WHERE case_id = ?",
+				String.class, later.caseId()))
+			.isEqualTo("POSITIVE/SMS");
+		assertThat(inbound(phone, "3")).contains("già stata valutata");
+
+		// anything else gets the help, never an error
+		for (String text : List.of("", "ciao", "DROP TABLE spt_case; --", "<script>alert(1)</script>", "STATO",
+				"STATO a b c", "😀 grazie", "x".repeat(1500))) {
+			assertThat(inbound(phone, text)).as(text).contains("STATO");
+		}
+		assertThat(this.webhooks.post("/sms/inbound", Map.of("Body", "STATO")).statusCode()).isEqualTo(400);
+		assertThat(this.webhooks.post("/sms/inbound", Map.of("From", "not a number", "Body", "STOP")).statusCode())
+			.isEqualTo(400);
+		assertThat(this.webhooks.post("/sms/inbound", Map.of("From", phone, "Body", "STOP"), "forged").statusCode())
+			.isEqualTo(403);
+		assertThat(this.outbox.isOptedOut(phone)).isFalse();
+	}
+
+	@Test
+	void nothingGoesOutInQuietHoursAndOneNumberGetsAtMostFivePerHour() {
+		String phone = newPhone();
+		Instant night = LocalDateTime.of(2027, 1, 12, 22, 30).atZone(ROME).toInstant();
+		ClockUtil.setCurrentTime(Date.from(night));
+		OpenedCase opened = open(phone, true, "it");
+		assertThat(this.dispatcher.dispatchOnce()).isZero();
+		ClockUtil.setCurrentTime(Date.from(night.plus(Duration.ofHours(9))));
+		assertThat(this.dispatcher.dispatchOnce()).isZero();
+		assertThat(this.outbox.ofCase(opened.caseId()).get(0).status()).isEqualTo(Status.QUEUED);
+		ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2027, 1, 13, 8, 0).atZone(ROME).toInstant()));
+		dispatchAll();
+		assertThat(this.twilio.acceptedTo(phone)).hasSize(1);
+
+		for (int i = 0; i < 5; i++) {
+			open(phone, true, "it");
+			dispatchAll();
+		}
+		assertThat(this.twilio.acceptedTo(phone)).hasSize(5);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM spt_sms_message WHERE to_number = ? AND status = 'QUEUED' AND last_error LIKE 'Per-number%'",
+				Integer.class, phone))
+			.isOne();
+	}
+
+	private OpenedCase open(String phone, boolean consent, String language) {
+		return this.intake.open(new IntakeRequest(Channel.PHONE, "PENSION", "Domanda sulla pensione di vecchiaia", null,
+				new IntakeRequest.Citizen("Maria Rossi", phone, null, consent, language), Set.of()), "fo1");
+	}
+
+	private int dispatchAll() {
+		int total = 0;
+		for (int sent = this.dispatcher.dispatchOnce(); sent > 0; sent = this.dispatcher.dispatchOnce()) {
+			total += sent;
+		}
+		return total;
+	}
+
+	private String inbound(String from, String body) {
+		HttpResponse<String> response = this.webhooks.post("/sms/inbound",
+				Map.of("From", from, "To", FakeTwilio.FROM, "Body", body, "MessageSid", "SM" + from.substring(1)));
+		assertThat(response.statusCode()).as(body).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> type.contains("xml"));
+		return response.body();
+	}
+
+	private int timeline(String caseId, String type) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case_event WHERE case_id = ? AND event_type = ?",
+				Integer.class, caseId, type);
+	}
+
+	static String newPhone() {
+		return "+39333" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+	}
+
+}
