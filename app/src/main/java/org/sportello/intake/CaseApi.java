@@ -10,6 +10,8 @@ import jakarta.validation.Valid;
 import org.sportello.cases.Attachment;
 import org.sportello.cases.Attachments;
 import org.sportello.cases.CaseDetails;
+import org.sportello.notify.SmsMessage;
+import org.sportello.notify.SmsOutbox;
 import org.sportello.sla.SlaClocks;
 import org.sportello.sla.SlaState;
 import org.sportello.sla.SlaStatus;
@@ -72,7 +74,8 @@ class CaseApi {
 		return this.cases.readAs(trackingCode, user.getName())
 			.map((details) -> CaseView.of(details,
 					new Sla(this.sla.caseStatus(details.row().id()).map(SlaView::of).orElse(null),
-							this.sla.officeStatuses(details.row().id()).stream().map(SlaView::of).toList())))
+							this.sla.officeStatuses(details.row().id()).stream().map(SlaView::of).toList()),
+					this.sms.ofCase(details.row().id()).stream().map(SmsView::of).toList()))
 			.map(ResponseEntity::ok)
 			.orElseThrow(() -> new CaseNotFoundException(trackingCode));
 	}
@@ -185,9 +188,9 @@ class CaseApi {
 
 	record CaseView(String trackingCode, CaseStatus status, String priority, String channel, String topic,
 			String description, Instant createdAt, Citizen citizen, List<Administration> administrations,
-			List<Event> timeline, Sla sla) {
+			List<Event> timeline, Sla sla, List<SmsView> sms) {
 
-		static CaseView of(CaseDetails details, Sla sla) {
+		static CaseView of(CaseDetails details, Sla sla, List<SmsView> sms) {
 			var row = details.row();
 			var contact = details.contact();
 			return new CaseView(row.trackingCode(), row.status(), row.priority(), row.channel().name(), row.topicCode(),
@@ -195,7 +198,18 @@ class CaseApi {
 					new Citizen(contact.name(), contact.phone(), contact.email(), contact.smsConsent(),
 							contact.language()),
 					details.administrations().stream().map(Administration::of).toList(),
-					details.timeline().stream().map(Event::of).toList(), sla);
+					details.timeline().stream().map(Event::of).toList(), sla, sms);
+		}
+
+	}
+
+	/** A status SMS to the citizen and how far it got (Twilio's delivery receipts). */
+	record SmsView(CaseStatus caseStatus, String status, String body, Instant createdAt, Instant sentAt, int attempts,
+			String error) {
+
+		static SmsView of(SmsMessage message) {
+			return new SmsView(message.caseStatus(), message.status().name(), message.body(), message.createdAt(),
+					message.sentAt(), message.attempts(), message.lastError());
 		}
 
 	}

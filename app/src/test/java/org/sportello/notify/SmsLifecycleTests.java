@@ -194,6 +194,12 @@ class SmsLifecycleTests {
 				Map.of("MessageSid", otherSid, "MessageStatus", "undelivered", "ErrorCode", "30003"));
 		assertThat(this.outbox.ofCase(undelivered.caseId()).get(0).status()).isEqualTo(Status.UNDELIVERED);
 		assertThat(timeline(undelivered.caseId(), "SMS_FAILED")).isOne();
+		// officials see it on the case
+		com.fasterxml.jackson.databind.JsonNode kase = new org.sportello.support.ApiClient(this.port)
+			.get("/api/cases/" + undelivered.trackingCode(), "fo1")
+			.json();
+		assertThat(kase.at("/sms/0/status").asText()).isEqualTo("UNDELIVERED");
+		assertThat(kase.at("/sms/0/error").asText()).contains("30003");
 	}
 
 	@Test
