@@ -54,9 +54,13 @@ class CaseApi {
 
 	private final SlaClocks sla;
 
-	CaseApi(IntakeService intake, Cases cases, Attachments attachments, BackOfficeActions backOffice, SlaClocks sla) {
+	private final SmsOutbox sms;
+
+	CaseApi(IntakeService intake, Cases cases, Attachments attachments, BackOfficeActions backOffice, SlaClocks sla,
+			SmsOutbox sms) {
 		this.backOffice = backOffice;
 		this.sla = sla;
+		this.sms = sms;
 		this.intake = intake;
 		this.cases = cases;
 		this.attachments = attachments;
