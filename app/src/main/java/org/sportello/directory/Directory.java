@@ -66,6 +66,16 @@ public class Directory {
 		return new Membership(List.copyOf(roles), List.copyOf(offices));
 	}
 
+	/** The users of an office (Camunda group members). */
+	public List<String> membersOf(String officeGroupId) {
+		return this.identityService.createUserQuery()
+			.memberOfGroup(officeGroupId)
+			.list()
+			.stream()
+			.map((user) -> user.getId())
+			.toList();
+	}
+
 	/**
 	 * The role groups ({@code SYSTEM}) and offices ({@code WORKFLOW} groups) of a user.
 	 */

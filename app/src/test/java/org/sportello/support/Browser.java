@@ -106,8 +106,14 @@ public final class Browser implements AutoCloseable {
 			.until(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
+	/**
+	 * Waits for a condition; elements Vaadin replaced while it was checked (stale) mean
+	 * "not yet", not failure.
+	 */
 	public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until(condition::apply);
+		new WebDriverWait(this.driver, Duration.ofSeconds(30))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition::apply);
 	}
 
 	/**

@@ -1,0 +1,217 @@
+package org.sportello.tasklist;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sportello.directory.Directory;
+import org.sportello.directory.Office;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an official does with a task: claim, give back, assign to a colleague of the same
+ * office, delegate and resolve, set a follow-up date, complete with its form. Only tasks
+ * of the official's offices (or assigned to them) are reachable; another user's claim a
+ * second earlier is a {@link TaskConflictException}, never a stack trace. Completing
+ * validates the data against the task's own Camunda Form first.
+ */
+@Service
+public class TaskActions {
+
+	private static final Logger log = LoggerFactory.getLogger(TaskActions.class);
+
+	private final TaskService tasks;
+
+	private final TaskForms forms;
+
+	private final Directory directory;
+
+	private final Inbox inbox;
+
+	private final TaskMapper mapper;
+
+	private final Clock clock;
+
+	TaskActions(TaskService tasks, TaskForms forms, Directory directory, Inbox inbox, TaskMapper mapper, Clock clock) {
+		this.tasks = tasks;
+		this.forms = forms;
+		this.directory = directory;
+		this.inbox = inbox;
+		this.mapper = mapper;
+		this.clock = clock;
+	}
+
+	/** The task if the user may act on it; a conflict when it is gone or not theirs. */
+	public Task visible(String taskId, String user) {
+		Task task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			throw new TaskConflictException("task.gone", null);
+		}
+		if (user.equals(task.getAssignee()) || user.equals(task.getOwner())) {
+			return task;
+		}
+		List<String> groups = this.inbox.groupsOf(user);
+		boolean candidate = this.tasks.getIdentityLinksForTask(taskId)
+			.stream()
+			.anyMatch((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+					&& groups.contains(link.getGroupId()));
+		if (!candidate) {
+			log.warn("Task {} refused to {}: not a candidate", taskId, user);
+			throw new TaskConflictException("task.gone", null);
+		}
+		return task;
+	}
+
+	@Transactional
+	public void claim(String taskId, String user) {
+		Task task = visible(taskId, user);
+		if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+			throw new TaskConflictException("task.claimed-by-other", task.getAssignee());
+		}
+		try {
+			this.tasks.claim(taskId, user);
+		}
+		catch (TaskAlreadyClaimedException ex) {
+			throw new TaskConflictException("task.claimed-by-other", ex.getTaskAssignee());
+		}
+	}
+
+	@Transactional
+	public void unclaim(String taskId, String user) {
+		mine(taskId, user);
+		this.tasks.setAssignee(taskId, null);
+	}
+
+	/** Gives the task to a colleague of one of the task's offices. */
+	@Transactional
+	public void assign(String taskId, String user, String colleague) {
+		visible(taskId, user);
+		requireColleague(taskId, colleague);
+		this.tasks.setAssignee(taskId, colleague);
+	}
+
+	/** Asks a colleague to work on it and give it back (the user stays owner). */
+	@Transactional
+	public void delegate(String taskId, String user, String colleague) {
+		mine(taskId, user);
+		requireColleague(taskId, colleague);
+		this.tasks.delegateTask(taskId, colleague);
+	}
+
+	/** The delegate gives the task back to its owner, with the form data so far. */
+	@Transactional
+	public void resolveDelegation(String taskId, String user, Map<String, Object> data) {
+		Task task = mine(taskId, user);
+		if (task.getDelegationState() != DelegationState.PENDING) {
+			throw new TaskConflictException("task.not-delegated", null);
+		}
+		this.tasks.resolveTask(taskId, validated(taskId, data, false));
+	}
+
+	@Transactional
+	public void followUp(String taskId, String user, Instant date) {
+		Task task = visible(taskId, user);
+		task.setFollowUpDate((date != null) ? Date.from(date) : null);
+		this.tasks.saveTask(task);
+	}
+
+	/**
+	 * Completes the task with the form's data after checking it against the form; claims
+	 * it first if nobody has.
+	 */
+	@Transactional
+	public void complete(String taskId, String user, Map<String, Object> data) {
+		Task task = visible(taskId, user);
+		if (task.getAssignee() == null) {
+			claim(taskId, user);
+		}
+		else if (!task.getAssignee().equals(user)) {
+			throw new TaskConflictException("task.claimed-by-other", task.getAssignee());
+		}
+		if (task.getDelegationState() == DelegationState.PENDING) {
+			throw new TaskConflictException("task.delegated", task.getOwner());
+		}
+		this.tasks.complete(taskId, validated(taskId, data, true));
+	}
+
+	/**
+	 * Adds an internal note to the task's case (or, through the case view, to a case).
+	 */
+	@Transactional
+	public CaseNote addNote(String caseId, String user, String body) {
+		String text = (body == null) ? "" : body.strip();
+		if (text.isEmpty() || text.length() > 4000) {
+			throw new FormRejectedException(List.of(new FormValidator.FieldError("note", "length", "1-4000")));
+		}
+		CaseNote note = new CaseNote(UUID.randomUUID().toString(), caseId, user, text, this.clock.instant());
+		this.mapper.insertNote(note);
+		return note;
+	}
+
+	public List<CaseNote> notes(String caseId) {
+		return this.mapper.notes(caseId);
+	}
+
+	/** Colleagues who may take a task: members of its offices. */
+	public List<String> colleaguesFor(String taskId) {
+		Set<String> offices = officesOf(taskId);
+		return this.directory.offices()
+			.stream()
+			.filter((office) -> offices.contains(office.groupId()))
+			.map(Office::groupId)
+			.flatMap((office) -> this.directory.membersOf(office).stream())
+			.distinct()
+			.sorted()
+			.toList();
+	}
+
+	private Map<String, Object> validated(String taskId, Map<String, Object> data, boolean complete) {
+		String schema = this.forms.schemaOf(taskId).orElse(null);
+		if (schema == null) {
+			return data;
+		}
+		FormValidator.Result result = FormValidator.validate(this.forms.parsed(schema), data);
+		if (!result.valid()) {
+			log.info("Form data for task {} refused: {}", taskId, result.errors());
+			throw new FormRejectedException(result.errors());
+		}
+		return result.data();
+	}
+
+	private Task mine(String taskId, String user) {
+		Task task = visible(taskId, user);
+		if (!user.equals(task.getAssignee())) {
+			throw new TaskConflictException("task.not-yours", task.getAssignee());
+		}
+		return task;
+	}
+
+	private void requireColleague(String taskId, String colleague) {
+		if (colleague == null || !colleaguesFor(taskId).contains(colleague)) {
+			throw new TaskConflictException("task.not-a-colleague", colleague);
+		}
+	}
+
+	private Set<String> officesOf(String taskId) {
+		return Set.copyOf(this.tasks.getIdentityLinksForTask(taskId)
+			.stream()
+			.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.toList());
+	}
+
+}

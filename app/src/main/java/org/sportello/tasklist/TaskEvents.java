@@ -1,0 +1,77 @@
+package org.sportello.tasklist;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Tells the open inboxes of this node that a task was created, claimed or ended, once the
+ * change is committed; each inbox refreshes only when the change concerns its user or one
+ * of its groups. No inbox polls the database.
+ */
+@Component
+public class TaskEvents {
+
+	/** A task changed; who may care: its candidate groups and its assignee and owner. */
+	public record TaskChange(String taskId, Set<String> groups, Set<String> users) {
+
+		public boolean concerns(String user, Set<String> userGroups) {
+			return this.users.contains(user) || this.groups.stream().anyMatch(userGroups::contains);
+		}
+
+	}
+
+	private final Set<Consumer<TaskChange>> listeners = new CopyOnWriteArraySet<>();
+
+	/** Listens until the returned handle runs. */
+	public Runnable subscribe(Consumer<TaskChange> listener) {
+		this.listeners.add(listener);
+		return () -> this.listeners.remove(listener);
+	}
+
+	void changed(DelegateTask task, String office) {
+		Set<String> groups = new HashSet<>();
+		task.getCandidates().forEach((link) -> {
+			if (link.getGroupId() != null) {
+				groups.add(link.getGroupId());
+			}
+		});
+		if (office != null) {
+			groups.add(office);
+		}
+		Set<String> users = new HashSet<>();
+		if (task.getAssignee() != null) {
+			users.add(task.getAssignee());
+		}
+		if (task.getOwner() != null) {
+			users.add(task.getOwner());
+		}
+		publish(new TaskChange(task.getId(), Set.copyOf(groups), Set.copyOf(users)));
+	}
+
+	void publish(TaskChange change) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					deliver(change);
+				}
+			});
+		}
+		else {
+			deliver(change);
+		}
+	}
+
+	private void deliver(TaskChange change) {
+		this.listeners.forEach((listener) -> listener.accept(change));
+	}
+
+}

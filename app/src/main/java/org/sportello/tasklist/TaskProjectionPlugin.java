@@ -1,0 +1,80 @@
+package org.sportello.tasklist;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records which case and office each user task belongs to (spt_task) when the task is
+ * created, and forgets it when the task ends, in the engine's transaction; then tells the
+ * open inboxes (after commit). Attached while parsing, so Modeler deployments get it too.
+ */
+@Component
+class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
+
+	private final ObjectProvider<TaskMapper> tasks;
+
+	private final ObjectProvider<TaskEvents> events;
+
+	TaskProjectionPlugin(ObjectProvider<TaskMapper> tasks, ObjectProvider<TaskEvents> events) {
+		this.tasks = tasks;
+		this.events = events;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+		if (listeners == null) {
+			listeners = new ArrayList<>();
+			configuration.setCustomPostBPMNParseListeners(listeners);
+		}
+		listeners.add(new AbstractBpmnParseListener() {
+
+			@Override
+			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+				task.addTaskListener(TaskListener.EVENTNAME_CREATE, TaskProjectionPlugin.this::created);
+				task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT,
+						(delegate) -> TaskProjectionPlugin.this.events.getObject().changed(delegate, null));
+				TaskListener ended = (delegate) -> {
+					TaskProjectionPlugin.this.tasks.getObject().delete(delegate.getId());
+					TaskProjectionPlugin.this.events.getObject().changed(delegate, null);
+				};
+				task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, ended);
+				task.addTaskListener(TaskListener.EVENTNAME_DELETE, ended);
+			}
+
+		});
+	}
+
+	private void created(DelegateTask delegate) {
+		Object caseId = delegate.getVariable("caseId");
+		if (caseId == null) {
+			return;
+		}
+		String office = delegate.getCandidates()
+			.stream()
+			.map((link) -> link.getGroupId())
+			.filter((group) -> group != null)
+			.findFirst()
+			.orElse(null);
+		this.tasks.getObject()
+			.insert(delegate.getId(), caseId.toString(), office, delegate.getCreateTime().toInstant());
+		this.events.getObject().changed(delegate, office);
+	}
+
+}
