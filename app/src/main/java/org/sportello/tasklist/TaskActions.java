@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -160,6 +161,23 @@ public class TaskActions {
 		CaseNote note = new CaseNote(UUID.randomUUID().toString(), caseId, user, text, this.clock.instant());
 		this.mapper.insertNote(note);
 		return note;
+	}
+
+	public Optional<String> caseOf(String taskId) {
+		return this.mapper.caseOf(taskId);
+	}
+
+	public Optional<String> officeOf(String taskId) {
+		return this.mapper.officeOf(taskId);
+	}
+
+	/** The open tasks of a case (engine tasks), oldest first. */
+	public List<Task> tasksOf(String caseId) {
+		return this.mapper.tasksOfCase(caseId)
+			.stream()
+			.map((id) -> this.tasks.createTaskQuery().taskId(id).singleResult())
+			.filter(java.util.Objects::nonNull)
+			.toList();
 	}
 
 	public List<CaseNote> notes(String caseId) {

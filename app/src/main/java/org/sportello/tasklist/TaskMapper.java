@@ -64,6 +64,12 @@ interface TaskMapper {
 	@Select("SELECT case_id FROM spt_task WHERE task_id = #{taskId}")
 	Optional<String> caseOf(String taskId);
 
+	@Select("SELECT office_group_id FROM spt_task WHERE task_id = #{taskId}")
+	Optional<String> officeOf(String taskId);
+
+	@Select("SELECT task_id FROM spt_task WHERE case_id = #{caseId} ORDER BY created_at")
+	List<String> tasksOfCase(String caseId);
+
 	@Insert("INSERT INTO spt_case_note (id, case_id, author, body, created_at) "
 			+ "VALUES (#{id}, #{caseId}, #{author}, #{body}, #{createdAt})")
 	void insertNote(CaseNote note);

@@ -1,0 +1,237 @@
+package org.sportello.tasklist.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.sportello.cases.Attachment;
+import org.sportello.cases.Attachments;
+import org.sportello.cases.CaseDetails;
+import org.sportello.cases.Cases;
+import org.sportello.cases.TimelineEvent;
+import org.sportello.directory.Administration;
+import org.sportello.directory.Directory;
+import org.sportello.security.Roles;
+import org.sportello.sla.SlaClocks;
+import org.sportello.tasklist.CaseNote;
+import org.sportello.tasklist.FormRejectedException;
+import org.sportello.tasklist.TaskActions;
+import org.sportello.web.BpmnViewer;
+
+/**
+ * The case as officials see it: status, SLA, citizen contact and consent,
+ * administrations, open tasks, the BPMN diagram with the current steps highlighted, the
+ * timeline, internal notes and attachments. A case the official may not read gets the
+ * same "not found" as an unknown code (and the refusal is logged).
+ */
+@Route("cases/:trackingCode")
+@RolesAllowed({ Roles.BO, Roles.FO, Roles.SUPERVISOR, Roles.ADMIN })
+public class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+	private final transient Cases cases;
+
+	private final transient SlaClocks sla;
+
+	private final transient TaskActions actions;
+
+	private final transient Attachments attachments;
+
+	private final transient Directory directory;
+
+	private final transient RuntimeService runtime;
+
+	private final transient RepositoryService repository;
+
+	private final String user;
+
+	private String title = "";
+
+	CaseView(Cases cases, SlaClocks sla, TaskActions actions, Attachments attachments, Directory directory,
+			RuntimeService runtime, RepositoryService repository, AuthenticationContext authentication) {
+		this.cases = cases;
+		this.sla = sla;
+		this.actions = actions;
+		this.attachments = attachments;
+		this.directory = directory;
+		this.runtime = runtime;
+		this.repository = repository;
+		this.user = authentication.getPrincipalName().orElseThrow();
+	}
+
+	@Override
+	public void beforeEnter(BeforeEnterEvent event) {
+		String code = event.getRouteParameters().get("trackingCode").orElse("");
+		removeAll();
+		CaseDetails details = this.cases.readAs(code, this.user).orElse(null);
+		if (details == null) {
+			H2 missing = new H2(getTranslation("case.not-found"));
+			missing.setId("case-not-found");
+			add(missing, new Anchor("tasks", getTranslation("task.back")));
+			return;
+		}
+		this.title = details.row().trackingCode();
+		show(details);
+	}
+
+	private void show(CaseDetails details) {
+		var row = details.row();
+		var contact = details.contact();
+		DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+			.withLocale(getLocale())
+			.withZone(ZoneId.of("Europe/Rome"));
+		H2 title = new H2(getTranslation("case.title", row.trackingCode()));
+		Paragraph status = new Paragraph(getTranslation("status." + row.status().name()));
+		status.setId("case-status");
+		HorizontalLayout header = new HorizontalLayout(status);
+		this.sla.caseStatus(row.id())
+			.ifPresent((s) -> header.add(SlaBadge.of(s.state(), s.left(), this::getTranslation)));
+		header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+		String administrations = details.administrations()
+			.stream()
+			.map((p) -> this.directory.administration(p.administrationCode())
+				.map(Administration::name)
+				.orElse(p.administrationCode()) + " (" + getTranslation("case.role." + p.role().name()) + ")")
+			.collect(Collectors.joining(", "));
+		add(title, header, new Paragraph(row.description()),
+				new Paragraph(getTranslation("case.citizen", contact.name(),
+						(contact.phone() != null) ? contact.phone() : "-",
+						(contact.email() != null) ? contact.email() : "-",
+						getTranslation(contact.smsConsent() ? "case.consent.yes" : "case.consent.no"))),
+				new Paragraph(
+						getTranslation("case.administrations", administrations.isEmpty() ? "-" : administrations)));
+		add(new H3(getTranslation("case.tasks")));
+		UnorderedList tasks = new UnorderedList();
+		tasks.setId("case-tasks");
+		this.actions.tasksOf(row.id())
+			.forEach((task) -> tasks.add(new ListItem(new Anchor("tasks/" + task.getId(),
+					task.getName() + ((task.getAssignee() != null) ? " - " + task.getAssignee() : "")))));
+		add(tasks);
+		diagram(row.trackingCode());
+		add(new H3(getTranslation("case.timeline")));
+		Grid<TimelineEvent> timeline = new Grid<>();
+		timeline.setId("case-timeline");
+		timeline.addColumn((e) -> when.format(e.occurredAt()))
+			.setHeader(getTranslation("case.when"))
+			.setAutoWidth(true);
+		timeline.addColumn((e) -> getTranslation("event." + e.eventType().name()))
+			.setHeader(getTranslation("case.event"))
+			.setAutoWidth(true);
+		timeline.addColumn((e) -> (e.status() != null) ? getTranslation("status." + e.status().name()) : "")
+			.setHeader(getTranslation("case.status"))
+			.setAutoWidth(true);
+		timeline.addColumn((e) -> (e.actor() != null) ? e.actor() : (e.office() != null) ? e.office() : "")
+			.setHeader(getTranslation("case.who"))
+			.setAutoWidth(true);
+		timeline.addColumn((e) -> (e.detail() != null) ? e.detail() : "")
+			.setHeader(getTranslation("case.detail"))
+			.setFlexGrow(1);
+		timeline.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+		timeline.setItems(details.timeline());
+		timeline.setAllRowsVisible(true);
+		add(timeline);
+		notes(row.id(), when);
+		attachmentsOf(row.id());
+	}
+
+	private void diagram(String trackingCode) {
+		ProcessInstance instance = this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(trackingCode)
+			.singleResult();
+		if (instance == null) {
+			return;
+		}
+		BpmnViewer viewer = new BpmnViewer();
+		viewer.setId("case-diagram");
+		try (var in = this.repository.getProcessModel(instance.getProcessDefinitionId())) {
+			viewer.setXml(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.io.IOException ex) {
+			return;
+		}
+		viewer.setHighlighted(this.runtime.getActiveActivityIds(instance.getId()));
+		viewer.setHeight("360px");
+		add(new H3(getTranslation("case.diagram")), viewer);
+	}
+
+	private void notes(String caseId, DateTimeFormatter when) {
+		add(new H3(getTranslation("case.notes")));
+		UnorderedList list = new UnorderedList();
+		list.setId("case-notes");
+		Runnable fill = () -> {
+			list.removeAll();
+			for (CaseNote note : this.actions.notes(caseId)) {
+				list.add(new ListItem(when.format(note.createdAt()) + " - " + note.author() + ": " + note.body()));
+			}
+		};
+		fill.run();
+		TextArea text = new TextArea(getTranslation("case.note"));
+		text.setId("note-text");
+		text.setMaxLength(4000);
+		text.setWidthFull();
+		text.setHelperText(getTranslation("case.note-help"));
+		Button add = new Button(getTranslation("case.add-note"), (click) -> {
+			try {
+				this.actions.addNote(caseId, this.user, text.getValue());
+				text.clear();
+				text.setInvalid(false);
+				fill.run();
+			}
+			catch (FormRejectedException ex) {
+				text.setErrorMessage(getTranslation("case.note-invalid"));
+				text.setInvalid(true);
+			}
+		});
+		add.setId("add-note");
+		add(list, text, add);
+	}
+
+	private void attachmentsOf(String caseId) {
+		List<Attachment> files = this.attachments.ofCase(caseId);
+		add(new H3(getTranslation("case.attachments")));
+		UnorderedList list = new UnorderedList();
+		list.setId("case-attachments");
+		for (Attachment file : files) {
+			StreamResource resource = new StreamResource(file.fileName(),
+					() -> new java.io.ByteArrayInputStream(this.attachments.content(file)));
+			resource.setContentType(file.contentType());
+			Anchor link = new Anchor(resource, file.fileName() + " (" + file.sizeBytes() / 1024 + " kB)");
+			link.getElement().setAttribute("download", true);
+			list.add(new ListItem(link));
+		}
+		if (files.isEmpty()) {
+			list.add(new ListItem(getTranslation("case.no-attachments")));
+		}
+		add(list);
+	}
+
+	@Override
+	public String getPageTitle() {
+		return getTranslation("case.title", this.title);
+	}
+
+}
