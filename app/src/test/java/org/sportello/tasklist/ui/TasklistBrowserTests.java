@@ -1,0 +1,128 @@
+package org.sportello.tasklist.ui;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.sportello.cases.Channel;
+import org.sportello.cases.OpenedCase;
+import org.sportello.intake.IntakeRequest;
+import org.sportello.intake.IntakeService;
+import org.sportello.support.BrowserTestSupport;
+import org.sportello.support.H2ApplicationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * In a real headless Chromium: an INPS official finds a forwarded case in the inbox,
+ * claims it, fills the Camunda Form (form-js) with a too short answer and then a valid
+ * one, completes it and the case is resolved; an official of another administration
+ * cannot reach the case or the task.
+ */
+@H2ApplicationTest
+class TasklistBrowserTests extends BrowserTestSupport {
+
+	@Autowired
+	IntakeService intake;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void officialClaimsFillsTheFormAndCompletesTheCasesTask() {
+		OpenedCase opened = this.intake.open(
+				new IntakeRequest(Channel.PHONE, "PENSION", "Chiede quando sarà pagata la pensione di reversibilità",
+						null, new IntakeRequest.Citizen("Anna Verdi", "+393335550001", null, true, "it"), Set.of()),
+				"fo1");
+		this.intake.forward(opened.trackingCode(), "Al back office INPS", "fo1");
+		String taskId = this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(opened.trackingCode())
+			.singleResult()
+			.getId();
+
+		this.browser.login("bo-inps", "demo");
+		this.browser.waitFor(By.id("current-user"));
+		this.browser.open("/tasks");
+		this.browser.click(By.id("tab-offices"));
+		this.browser
+			.waitUntil((driver) -> driver.findElement(By.id("inbox")).getText().contains(opened.trackingCode()));
+		assertThat(this.browser.driver().findElement(By.id("inbox")).getText()).contains("In regola");
+		this.browser.screenshot("inbox");
+		this.browser.click(By.linkText(opened.trackingCode()));
+
+		this.browser.click(By.id("claim-task"));
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("task-assignee")).getText().contains("bo-inps"));
+		WebElement form = this.browser.waitFor(By.cssSelector("#task-form .fjs-form"));
+		form.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
+		this.browser.waitFor(By.cssSelector(".fjs-dropdownlist-item"));
+		this.browser.driver()
+			.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+			.stream()
+			.filter((item) -> item.getText().equals("Risposta al cittadino"))
+			.findFirst()
+			.orElseThrow()
+			.click();
+		WebElement answer = form.findElement(By.cssSelector(".fjs-form-field-textarea textarea"));
+		answer.sendKeys("Ok");
+		this.browser.click(By.id("complete-task"));
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("task-message")).getText().contains("errori"));
+		assertThat(this.browser.driver().findElements(By.cssSelector("#task-form .fjs-form-field-error"))).isNotEmpty();
+		assertThat(status(opened)).isEqualTo("IN_LAVORAZIONE");
+
+		answer.sendKeys(": la pensione sarà pagata il primo del mese");
+		this.browser.screenshot("task-form");
+		this.browser.click(By.id("complete-task"));
+		this.browser.waitUntil((driver) -> driver.getCurrentUrl().endsWith("/tasks"));
+		assertThat(status(opened)).isEqualTo("RISOLTA");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_task WHERE task_id = ?", Integer.class, taskId))
+			.isZero();
+
+		this.browser.open("/cases/" + opened.trackingCode());
+		this.browser.waitFor(By.id("case-timeline"));
+		this.browser.type("note-text", "Verificato con la sede centrale");
+		this.browser.click(By.id("add-note"));
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("case-notes")).getText().contains("sede centrale"));
+		this.browser.screenshot("case-view");
+
+		this.browser.open("/logout");
+		this.browser.login("bo-comune", "demo");
+		this.browser.waitFor(By.id("current-user"));
+		this.browser.open("/cases/" + opened.trackingCode());
+		assertThat(this.browser.waitFor(By.id("case-not-found")).getText()).contains("non trovata");
+	}
+
+	@Test
+	void officialOfAnotherAdministrationCannotOpenTheTask() {
+		OpenedCase opened = this.intake.open(
+				new IntakeRequest(Channel.PHONE, "PENSION", "Domanda di pensione anticipata", null,
+						new IntakeRequest.Citizen("Bruno Gialli", null, "b@example.org", false, "it"), Set.of()),
+				"fo1");
+		this.intake.forward(opened.trackingCode(), "Al back office INPS", "fo1");
+		String taskId = this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(opened.trackingCode())
+			.singleResult()
+			.getId();
+
+		this.browser.login("bo-regione", "demo");
+		this.browser.waitFor(By.id("current-user"));
+		this.browser.open("/tasks/" + taskId);
+		assertThat(this.browser.waitFor(By.tagName("h2")).getText()).contains("non trovata");
+		this.browser.open("/tasks");
+		this.browser.click(By.id("tab-offices"));
+		this.browser.waitFor(By.id("inbox"));
+		assertThat(this.browser.driver().findElement(By.id("inbox")).getText()).doesNotContain(opened.trackingCode());
+	}
+
+	private String status(OpenedCase opened) {
+		return this.jdbc.queryForObject("SELECT status FROM spt_case WHERE id = ?", String.class, opened.caseId());
+	}
+
+}
