@@ -43,6 +43,8 @@ import org.sportello.tasklist.InboxFilter;
 import org.sportello.tasklist.InboxItem;
 import org.sportello.tasklist.InboxSort;
 import org.sportello.tasklist.InboxTab;
+import org.sportello.tasklist.SavedFilter;
+import org.sportello.tasklist.SavedFilters;
 import org.sportello.tasklist.TaskEvents;
 
 /**
@@ -83,11 +85,19 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
 	private final Select<InboxSort> sort = new Select<>();
 
+	private final transient SavedFilters savedFilters;
+
+	private final Select<SavedFilter> saved = new Select<>();
+
+	private final TextField savedName = new TextField();
+
 	private Runnable unsubscribe;
 
-	InboxView(Inbox inbox, TaskEvents events, Cases cases, Directory directory, AuthenticationContext authentication) {
+	InboxView(Inbox inbox, TaskEvents events, SavedFilters savedFilters, Cases cases, Directory directory,
+			AuthenticationContext authentication) {
 		this.inbox = inbox;
 		this.events = events;
+		this.savedFilters = savedFilters;
 		this.user = authentication.getPrincipalName().orElseThrow();
 		this.groups = new HashSet<>(inbox.groupsOf(this.user));
 		setSizeFull();
@@ -100,7 +110,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 		}
 		this.tabs.setId("inbox-tabs");
 		this.tabs.addSelectedChangeListener((event) -> refresh());
-		add(this.tabs, filters(cases, directory));
+		add(this.tabs, filters(cases, directory), savedFiltersRow());
 		configureGrid(cases, directory);
 		add(this.grid);
 	}
@@ -208,6 +218,66 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 	}
 
 	private InboxItem focused;
+
+	private HorizontalLayout savedFiltersRow() {
+		this.saved.setLabel(getTranslation("inbox.saved"));
+		this.saved.setId("saved-filters");
+		this.saved.setItemLabelGenerator((f) -> (f != null) ? f.name() : "");
+		this.saved.setEmptySelectionAllowed(true);
+		this.saved.setItems(this.savedFilters.of(this.user));
+		this.saved.addValueChangeListener((event) -> {
+			if (event.getValue() != null) {
+				apply(event.getValue());
+			}
+		});
+		this.savedName.setLabel(getTranslation("inbox.saved.name"));
+		this.savedName.setId("saved-filter-name");
+		this.savedName.setMaxLength(80);
+		com.vaadin.flow.component.button.Button save = new com.vaadin.flow.component.button.Button(
+				getTranslation("inbox.saved.save"), (click) -> {
+					try {
+						this.savedFilters.save(this.user, new SavedFilter(this.savedName.getValue(), currentTab(),
+								this.sort.getValue(), filter()));
+						this.savedName.setInvalid(false);
+						this.saved.setItems(this.savedFilters.of(this.user));
+						com.vaadin.flow.component.notification.Notification.show(getTranslation("inbox.saved.done"),
+								3000, com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+					}
+					catch (IllegalArgumentException ex) {
+						this.savedName.setErrorMessage(getTranslation("inbox." + ex.getMessage()));
+						this.savedName.setInvalid(true);
+					}
+				});
+		save.setId("save-filter");
+		HorizontalLayout row = new HorizontalLayout(this.saved, this.savedName, save);
+		row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+		return row;
+	}
+
+	private void apply(SavedFilter saved) {
+		this.tabKinds.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() == saved.tab())
+			.findFirst()
+			.ifPresent((entry) -> this.tabs.setSelectedTab(entry.getKey()));
+		InboxFilter f = saved.filter();
+		this.topic.setValue(this.topic.getListDataView()
+			.getItems()
+			.filter((t) -> t.code().equals(f.topic()))
+			.findFirst()
+			.orElse(null));
+		this.channel.setValue((f.channel() != null) ? Channel.valueOf(f.channel()) : null);
+		this.sla.setValue(f.sla());
+		this.highOnly.setValue(Boolean.TRUE.equals(f.highPriorityOnly()));
+		this.administration.setValue(this.administration.getListDataView()
+			.getItems()
+			.filter((a) -> a.code().equals(f.administration()))
+			.findFirst()
+			.orElse(null));
+		this.text.setValue((f.text() != null) ? f.text() : "");
+		this.sort.setValue((saved.sort() != null) ? saved.sort() : InboxSort.SLA);
+		refresh();
+	}
 
 	private void open(InboxItem item) {
 		getUI().ifPresent((ui) -> ui.navigate("tasks/" + item.taskId()));

@@ -66,6 +66,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
 	private String taskId;
 
+	private boolean delegatedToMe;
+
 	TaskView(TaskActions actions, TaskForms forms, Cases cases, SlaClocks sla, AuthenticationContext authentication) {
 		this.actions = actions;
 		this.forms = forms;
@@ -75,7 +77,14 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 		this.message.setId("task-message");
 		this.message.getElement().setAttribute("role", "alert");
 		this.form.setId("task-form");
-		this.form.addSubmitListener((event) -> complete(event.data()));
+		this.form.addSubmitListener((event) -> {
+			if (this.delegatedToMe) {
+				resolve(event.data());
+			}
+			else {
+				complete(event.data());
+			}
+		});
 		this.form.addInvalidListener((event) -> this.message.setText(getTranslation("task.form-invalid")));
 	}
 
@@ -121,12 +130,14 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 			this.form.show(schema, "{}");
 			add(this.form);
 		}
-		Button complete = new Button(getTranslation("task.complete"), (click) -> this.form.submit());
+		this.delegatedToMe = this.user.equals(task.getAssignee())
+				&& task.getDelegationState() == DelegationState.PENDING;
+		Button complete = new Button(getTranslation(this.delegatedToMe ? "task.resolve" : "task.complete"),
+				(click) -> this.form.submit());
 		complete.setId("complete-task");
 		complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 		complete.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
-		complete.setEnabled(this.user.equals(task.getAssignee()) && task.getDelegationState() != DelegationState.PENDING
-				|| task.getAssignee() == null);
+		complete.setEnabled(this.user.equals(task.getAssignee()) || task.getAssignee() == null);
 		add(this.message, complete);
 	}
 
@@ -164,6 +175,19 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 			delegate.setId("delegate-task");
 			this.buttons.add(delegate);
 		}
+		com.vaadin.flow.component.datepicker.DatePicker followUp = new com.vaadin.flow.component.datepicker.DatePicker(
+				getTranslation("task.follow-up"));
+		followUp.setId("task-follow-up");
+		if (task.getFollowUpDate() != null) {
+			followUp
+				.setValue(task.getFollowUpDate().toInstant().atZone(java.time.ZoneId.of("Europe/Rome")).toLocalDate());
+		}
+		Button setFollowUp = new Button(getTranslation("task.set-follow-up"),
+				(click) -> act(() -> this.actions.followUp(this.taskId, this.user, (followUp.getValue() != null)
+						? followUp.getValue().atTime(9, 0).atZone(java.time.ZoneId.of("Europe/Rome")).toInstant()
+						: null), "task.follow-up-set"));
+		setFollowUp.setId("set-follow-up");
+		this.buttons.add(followUp, setFollowUp);
 		this.buttons.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 		this.buttons.setWrap(true);
 		add(this.buttons);
@@ -204,6 +228,27 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 						.stream()
 						.map((error) -> error.key() + " (" + getTranslation("form.rule." + error.code()) + ")")
 						.collect(Collectors.joining(", "))));
+		}
+		catch (TaskConflictException ex) {
+			this.message.setText(getTranslation(ex.code(), (ex.detail() != null) ? ex.detail() : ""));
+		}
+	}
+
+	private void resolve(String dataJson) {
+		try {
+			Map<String, Object> data = this.json.readValue(dataJson, new TypeReference<HashMap<String, Object>>() {
+			});
+			this.actions.resolveDelegation(this.taskId, this.user, data);
+			Notification.show(getTranslation("task.resolved"), 3000, Notification.Position.BOTTOM_START)
+				.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+			getUI().ifPresent((ui) -> ui.navigate("tasks"));
+		}
+		catch (java.io.IOException ex) {
+			this.message.setText(getTranslation("task.form-invalid"));
+		}
+		catch (FormRejectedException ex) {
+			this.message.setText(getTranslation("task.form-refused",
+					ex.errors().stream().map((error) -> error.key()).collect(Collectors.joining(", "))));
 		}
 		catch (TaskConflictException ex) {
 			this.message.setText(getTranslation(ex.code(), (ex.detail() != null) ? ex.detail() : ""));

@@ -121,6 +121,33 @@ class TasklistBrowserTests extends BrowserTestSupport {
 		assertThat(this.browser.driver().findElement(By.id("inbox")).getText()).doesNotContain(opened.trackingCode());
 	}
 
+	@Test
+	void inboxShowsANewTaskWithoutReloadAndKeepsSavedFilters() {
+		this.browser.login("bo-provincia", "demo");
+		this.browser.waitFor(By.id("current-user"));
+		this.browser.open("/tasks");
+		this.browser.click(By.id("tab-offices"));
+		this.browser.waitFor(By.id("inbox"));
+		this.browser.type("saved-filter-name", "Scuole <urgenti>");
+		this.browser.click(By.id("save-filter"));
+		assertThat(this.browser.waitFor(By.cssSelector("#saved-filter-name[invalid]")).getText()).contains("80");
+		this.browser.clear("saved-filter-name");
+		this.browser.type("saved-filter-name", "Uffici, per SLA");
+		this.browser.click(By.id("save-filter"));
+		this.browser.waitUntil((driver) -> this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM spt_saved_filter WHERE user_id = 'bo-provincia' AND name = 'Uffici, per SLA'",
+				Integer.class) == 1);
+
+		// a case for this office arrives while the inbox is open: it appears by itself
+		// (Push)
+		OpenedCase opened = this.intake.open(new IntakeRequest(Channel.EMAIL, "SCHOOL_BUILDINGS",
+				"Infiltrazioni nella palestra della scuola media", "Avezzano",
+				new IntakeRequest.Citizen("Dario Rosa", null, "dario@example.org", false, "it"), Set.of()), "fo1");
+		this.intake.forward(opened.trackingCode(), "Alla Provincia", "fo1");
+		this.browser
+			.waitUntil((driver) -> driver.findElement(By.id("inbox")).getText().contains(opened.trackingCode()));
+	}
+
 	private String status(OpenedCase opened) {
 		return this.jdbc.queryForObject("SELECT status FROM spt_case WHERE id = ?", String.class, opened.caseId());
 	}
