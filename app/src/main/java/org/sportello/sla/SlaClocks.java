@@ -20,6 +20,7 @@ import org.sportello.directory.Office;
 import org.sportello.sla.SlaClockRow.Phase;
 import org.sportello.sla.SlaClockRow.Scope;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -51,8 +52,11 @@ public class SlaClocks {
 
 	private final SlaTimerJobs timerJobs;
 
+	private final ApplicationEventPublisher events;
+
 	SlaClocks(SlaClockMapper mapper, Calendars calendars, SlaTargets targets, Cases cases, Directory directory,
-			Clock clock, SlaTimerJobs timerJobs) {
+			Clock clock, SlaTimerJobs timerJobs, ApplicationEventPublisher events) {
+		this.events = events;
 		this.mapper = mapper;
 		this.calendars = calendars;
 		this.targets = targets;
@@ -85,6 +89,7 @@ public class SlaClocks {
 					office.map((known) -> known.kind().name()).orElse("OTHER"));
 			row = newClock(caseId, Scope.OFFICE, officeGroupId, administration, target, now);
 			this.mapper.insert(row);
+			deadlineChanged(row);
 			caseClockFollows(caseId, officeGroupId, administration, target, now);
 		}
 		else if (existing.get().phase() != Phase.RUNNING) {
@@ -295,6 +300,13 @@ public class SlaClocks {
 		if (this.mapper.update(row) != 1) {
 			// the engine rolls its step back and the job executor tries again
 			throw new OptimisticLockingFailureException("SLA clock " + row.id() + " changed concurrently");
+		}
+		deadlineChanged(row);
+	}
+
+	private void deadlineChanged(SlaClockRow row) {
+		if (row.scope() == Scope.OFFICE) {
+			this.events.publishEvent(new SlaDeadlineChanged(row.caseId(), row.officeGroupId(), row.breachAt()));
 		}
 	}
 

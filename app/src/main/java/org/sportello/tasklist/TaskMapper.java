@@ -13,10 +13,14 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 interface TaskMapper {
 
-	@Insert("INSERT INTO spt_task (task_id, case_id, office_group_id, created_at) "
-			+ "VALUES (#{taskId}, #{caseId}, #{office}, #{createdAt})")
+	@Insert("INSERT INTO spt_task (task_id, case_id, office_group_id, created_at, sla_due) "
+			+ "VALUES (#{taskId}, #{caseId}, #{office}, #{createdAt}, #{slaDue})")
 	void insert(@Param("taskId") String taskId, @Param("caseId") String caseId, @Param("office") String office,
-			@Param("createdAt") Instant createdAt);
+			@Param("createdAt") Instant createdAt, @Param("slaDue") Instant slaDue);
+
+	@org.apache.ibatis.annotations.Update("UPDATE spt_task SET sla_due = #{slaDue} WHERE case_id = #{caseId} "
+			+ "AND office_group_id = #{office}")
+	void updateSlaDue(@Param("caseId") String caseId, @Param("office") String office, @Param("slaDue") Instant slaDue);
 
 	@Delete("DELETE FROM spt_task WHERE task_id = #{taskId}")
 	void delete(String taskId);
@@ -53,9 +57,8 @@ interface TaskMapper {
 					+ "r.FOLLOW_UP_DATE_ AS follow_up, k.breach_at, p.name AS citizen_name" + FROM + WHERE,
 			"<choose><when test=\"q.sort.name() == 'NEWEST'\"> ORDER BY t.created_at DESC, t.task_id</when>",
 			"<when test=\"q.sort.name() == 'PRIORITY'\"> ORDER BY r.PRIORITY_ DESC, t.created_at, t.task_id</when>",
-			"<otherwise> ORDER BY CASE WHEN k.breach_at IS NULL THEN 1 ELSE 0 END, k.breach_at, r.PRIORITY_ DESC, "
-					+ "t.created_at, t.task_id</otherwise></choose>",
-			" LIMIT #{limit} OFFSET #{offset}", "</script>" })
+			"<otherwise> ORDER BY t.sla_due, t.task_id</otherwise></choose>", " LIMIT #{limit} OFFSET #{offset}",
+			"</script>" })
 	List<InboxRow> inbox(@Param("q") InboxQuery query, @Param("offset") int offset, @Param("limit") int limit);
 
 	@Select({ "<script>", "SELECT COUNT(*)" + FROM + WHERE, "</script>" })

@@ -1,5 +1,6 @@
 package org.sportello.tasklist;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,9 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.sportello.sla.SlaClocks;
+import org.sportello.sla.SlaDeadlineChanged;
+import org.sportello.sla.SlaStatus;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -30,9 +34,28 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<TaskEvents> events;
 
-	TaskProjectionPlugin(ObjectProvider<TaskMapper> tasks, ObjectProvider<TaskEvents> events) {
+	private final ObjectProvider<SlaClocks> sla;
+
+	TaskProjectionPlugin(ObjectProvider<TaskMapper> tasks, ObjectProvider<TaskEvents> events,
+			ObjectProvider<SlaClocks> sla) {
 		this.tasks = tasks;
 		this.events = events;
+		this.sla = sla;
+	}
+
+	/**
+	 * Tasks without an SLA clock sort after every deadline (see V10__task_sla_due.sql).
+	 */
+	static final Instant NO_DEADLINE = java.time.LocalDateTime.of(2037, 12, 31, 0, 0)
+		.atZone(java.time.ZoneId.systemDefault())
+		.toInstant();
+
+	/** An office's deadline moved (calendar change, resume): the inbox order follows. */
+	@org.springframework.context.event.EventListener
+	void deadlineChanged(SlaDeadlineChanged change) {
+		this.tasks.getObject()
+			.updateSlaDue(change.caseId(), change.officeGroupId(),
+					(change.breachAt() != null) ? change.breachAt() : NO_DEADLINE);
 	}
 
 	@Override
@@ -72,8 +95,13 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 			.filter((group) -> group != null)
 			.findFirst()
 			.orElse(null);
+		// the office's SLA clock started (or resumed) with the task's timers, just before
+		Instant due = (office != null)
+				? this.sla.getObject().officeStatus(caseId.toString(), office).map(SlaStatus::breachAt).orElse(null)
+				: null;
 		this.tasks.getObject()
-			.insert(delegate.getId(), caseId.toString(), office, delegate.getCreateTime().toInstant());
+			.insert(delegate.getId(), caseId.toString(), office, delegate.getCreateTime().toInstant(),
+					(due != null) ? due : NO_DEADLINE);
 		this.events.getObject().changed(delegate, office);
 	}
 

@@ -224,6 +224,10 @@ class SlaLifecycleTests {
 		assertThat(dueDates(opened)).contains(rome(2026, 12, 1, 13, 0));
 		assertThat(this.clocks.officeStatus(opened.caseId(), "provincia-aq-bo").orElseThrow().breachAt())
 			.isEqualTo(rome(2026, 12, 1, 13, 0));
+		// and the inbox orders the task by the new deadline
+		assertThat(this.jdbc
+			.queryForObject("SELECT sla_due FROM spt_task WHERE case_id = ?", java.sql.Timestamp.class, opened.caseId())
+			.toInstant()).isEqualTo(rome(2026, 12, 1, 13, 0));
 
 		// someone else's save in between: refused, nothing changes
 		assertThatThrownBy(() -> this.calendars.save(definition(weekdays("07:00-13:00"), 0), "admin"))

@@ -128,7 +128,7 @@ class InboxBenchmark {
 				tasks.add(new Object[] { taskId, "Lavorazione back office", "backOfficeWork", (i % 10 == 0) ? 75 : 50,
 						created });
 				links.add(new Object[] { "bench-link-" + i, office, taskId });
-				projection.add(new Object[] { taskId, caseId, office, created });
+				projection.add(new Object[] { taskId, caseId, office, created, breach });
 				clocks.add(new Object[] { UUID.randomUUID().toString(), caseId, office, created, created, breach,
 						breach, breach });
 			}
