@@ -13,10 +13,10 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 interface TaskMapper {
 
-	@Insert("INSERT INTO spt_task (task_id, case_id, office_group_id, created_at, sla_due) "
-			+ "VALUES (#{taskId}, #{caseId}, #{office}, #{createdAt}, #{slaDue})")
+	@Insert("INSERT INTO spt_task (task_id, case_id, office_group_id, created_at, sla_due, assignee) "
+			+ "VALUES (#{taskId}, #{caseId}, #{office}, #{createdAt}, #{slaDue}, #{assignee})")
 	void insert(@Param("taskId") String taskId, @Param("caseId") String caseId, @Param("office") String office,
-			@Param("createdAt") Instant createdAt, @Param("slaDue") Instant slaDue);
+			@Param("createdAt") Instant createdAt, @Param("slaDue") Instant slaDue, @Param("assignee") String assignee);
 
 	@org.apache.ibatis.annotations.Update("UPDATE spt_task SET sla_due = #{slaDue} WHERE case_id = #{caseId} "
 			+ "AND office_group_id = #{office}")
@@ -25,20 +25,36 @@ interface TaskMapper {
 	@Delete("DELETE FROM spt_task WHERE task_id = #{taskId}")
 	void delete(String taskId);
 
-	String FROM = " FROM spt_task t JOIN ACT_RU_TASK r ON r.ID_ = t.task_id JOIN spt_case c ON c.id = t.case_id "
-			+ "JOIN spt_case_contact p ON p.case_id = t.case_id "
-			+ "LEFT JOIN spt_office o ON o.group_id = t.office_group_id "
-			+ "LEFT JOIN spt_sla_clock k ON k.case_id = t.case_id AND k.scope = 'OFFICE' "
-			+ "AND k.office_group_id = t.office_group_id ";
+	@org.apache.ibatis.annotations.Update("UPDATE spt_task SET assignee = #{assignee}, delegated = #{delegated} "
+			+ "WHERE task_id = #{taskId}")
+	void updateAssignee(@Param("taskId") String taskId, @Param("assignee") String assignee,
+			@Param("delegated") boolean delegated);
 
-	String CANDIDATE = "EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK l WHERE l.TASK_ID_ = r.ID_ AND l.TYPE_ = 'candidate' "
-			+ "AND l.GROUP_ID_ IN <foreach item='g' collection='q.groups' open='(' separator=',' close=')'>#{g}</foreach>)";
+	/**
+	 * The task is offered to one of the user's groups: its office (the common case, on
+	 * our row) or another candidate group (escalations to supervisors and the hub).
+	 */
+	String CANDIDATE = "(t.office_group_id IN <foreach item='g' collection='q.groups' open='(' separator=',' close=')'>#{g}</foreach> "
+			+ "OR EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK l WHERE l.TASK_ID_ = t.task_id AND l.TYPE_ = 'candidate' "
+			+ "AND l.GROUP_ID_ IN <foreach item='g' collection='q.groups' open='(' separator=',' close=')'>#{g}</foreach>))";
+
+	/**
+	 * Joins the filters need, and only those (most pages are read from spt_task alone).
+	 */
+	String FILTER_JOINS = "<if test='q.filter.topic != null or q.filter.channel != null or q.text != null'> "
+			+ "JOIN spt_case c ON c.id = t.case_id</if>"
+			+ "<if test='q.text != null'> JOIN spt_case_contact p ON p.case_id = t.case_id</if>"
+			+ "<if test='q.filter.administration != null'> JOIN spt_office o ON o.group_id = t.office_group_id</if>"
+			+ "<if test='q.filter.sla != null'> LEFT JOIN spt_sla_clock k ON k.case_id = t.case_id AND k.scope = 'OFFICE' "
+			+ "AND k.office_group_id = t.office_group_id</if>"
+			+ "<if test=\"q.sort.name() == 'PRIORITY' or (q.filter.highPriorityOnly != null and q.filter.highPriorityOnly)\"> "
+			+ "JOIN ACT_RU_TASK r ON r.ID_ = t.task_id</if>";
 
 	String WHERE = "<where><choose>"
-			+ "<when test=\"q.tab.name() == 'MINE'\">r.ASSIGNEE_ = #{q.user} AND (r.DELEGATION_ IS NULL OR r.DELEGATION_ &lt;&gt; 'PENDING')</when>"
-			+ "<when test=\"q.tab.name() == 'DELEGATED'\">r.ASSIGNEE_ = #{q.user} AND r.DELEGATION_ = 'PENDING'</when>"
-			+ "<when test=\"q.tab.name() == 'OFFICES'\">r.ASSIGNEE_ IS NULL AND " + CANDIDATE + "</when>"
-			+ "<otherwise>" + CANDIDATE + "</otherwise></choose>"
+			+ "<when test=\"q.tab.name() == 'MINE'\">t.assignee = #{q.user} AND t.delegated = FALSE</when>"
+			+ "<when test=\"q.tab.name() == 'DELEGATED'\">t.assignee = #{q.user} AND t.delegated = TRUE</when>"
+			+ "<when test=\"q.tab.name() == 'OFFICES'\">t.assignee IS NULL AND " + CANDIDATE + "</when>" + "<otherwise>"
+			+ CANDIDATE + "</otherwise></choose>"
 			+ "<if test='q.filter.topic != null'> AND c.topic_code = #{q.filter.topic}</if>"
 			+ "<if test='q.filter.channel != null'> AND c.channel = #{q.filter.channel}</if>"
 			+ "<if test='q.filter.administration != null'> AND o.administration_code = #{q.filter.administration}</if>"
@@ -50,18 +66,27 @@ interface TaskMapper {
 			+ "<if test=\"q.filter.sla != null and (q.filter.sla.name() == 'PAUSED' or q.filter.sla.name() == 'MET')\"> AND 1 = 0</if>"
 			+ "</where>";
 
+	String ORDER = "<choose><when test=\"q.sort.name() == 'NEWEST'\"> ORDER BY t.created_at DESC, t.task_id</when>"
+			+ "<when test=\"q.sort.name() == 'PRIORITY'\"> ORDER BY r.PRIORITY_ DESC, t.sla_due, t.task_id</when>"
+			+ "<otherwise> ORDER BY t.sla_due, t.task_id</otherwise></choose>";
+
+	/**
+	 * One page: the ids come from spt_task (and the joins a filter needs), ordered and
+	 * cut there; only those rows are joined with the engine's task, the case and the
+	 * contact.
+	 */
 	@Select({ "<script>",
 			"SELECT t.task_id, t.case_id, c.tracking_code, c.topic_code, c.channel, o.administration_code, "
 					+ "t.office_group_id, r.NAME_ AS task_name, r.TASK_DEF_KEY_ AS task_key, r.ASSIGNEE_ AS assignee, "
 					+ "r.OWNER_ AS owner_id, r.DELEGATION_ AS delegation, r.PRIORITY_ AS priority, t.created_at, "
-					+ "r.FOLLOW_UP_DATE_ AS follow_up, k.breach_at, p.name AS citizen_name" + FROM + WHERE,
-			"<choose><when test=\"q.sort.name() == 'NEWEST'\"> ORDER BY t.created_at DESC, t.task_id</when>",
-			"<when test=\"q.sort.name() == 'PRIORITY'\"> ORDER BY r.PRIORITY_ DESC, t.created_at, t.task_id</when>",
-			"<otherwise> ORDER BY t.sla_due, t.task_id</otherwise></choose>", " LIMIT #{limit} OFFSET #{offset}",
-			"</script>" })
+					+ "r.FOLLOW_UP_DATE_ AS follow_up, t.sla_due AS breach_at, p.name AS citizen_name FROM (SELECT t.task_id FROM spt_task t",
+			FILTER_JOINS, WHERE, ORDER, " LIMIT #{limit} OFFSET #{offset}) page",
+			" JOIN spt_task t ON t.task_id = page.task_id JOIN ACT_RU_TASK r ON r.ID_ = t.task_id",
+			" JOIN spt_case c ON c.id = t.case_id JOIN spt_case_contact p ON p.case_id = t.case_id",
+			" LEFT JOIN spt_office o ON o.group_id = t.office_group_id", ORDER, "</script>" })
 	List<InboxRow> inbox(@Param("q") InboxQuery query, @Param("offset") int offset, @Param("limit") int limit);
 
-	@Select({ "<script>", "SELECT COUNT(*)" + FROM + WHERE, "</script>" })
+	@Select({ "<script>", "SELECT COUNT(*) FROM spt_task t", FILTER_JOINS, WHERE, "</script>" })
 	int count(@Param("q") InboxQuery query);
 
 	@Select("SELECT case_id FROM spt_task WHERE task_id = #{taskId}")

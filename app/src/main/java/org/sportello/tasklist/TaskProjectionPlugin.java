@@ -71,8 +71,13 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
 				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
 				task.addTaskListener(TaskListener.EVENTNAME_CREATE, TaskProjectionPlugin.this::created);
-				task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT,
-						(delegate) -> TaskProjectionPlugin.this.events.getObject().changed(delegate, null));
+				task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, (delegate) -> {
+					boolean delegated = delegate instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity
+							&& entity.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING;
+					TaskProjectionPlugin.this.tasks.getObject()
+						.updateAssignee(delegate.getId(), delegate.getAssignee(), delegated);
+					TaskProjectionPlugin.this.events.getObject().changed(delegate, null);
+				});
 				TaskListener ended = (delegate) -> {
 					TaskProjectionPlugin.this.tasks.getObject().delete(delegate.getId());
 					TaskProjectionPlugin.this.events.getObject().changed(delegate, null);
@@ -101,7 +106,7 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 				: null;
 		this.tasks.getObject()
 			.insert(delegate.getId(), caseId.toString(), office, delegate.getCreateTime().toInstant(),
-					(due != null) ? due : NO_DEADLINE);
+					(due != null) ? due : NO_DEADLINE, delegate.getAssignee());
 		this.events.getObject().changed(delegate, office);
 	}
 

@@ -144,7 +144,7 @@ class InboxBenchmark {
 			this.jdbc.batchUpdate("INSERT INTO ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_) "
 					+ "VALUES (?, 1, ?, 'candidate', ?)", links);
 			this.jdbc.batchUpdate(
-					"INSERT INTO spt_task (task_id, case_id, office_group_id, created_at) " + "VALUES (?, ?, ?, ?)",
+					"INSERT INTO spt_task (task_id, case_id, office_group_id, created_at, sla_due) VALUES (?, ?, ?, ?, ?)",
 					projection);
 			this.jdbc
 				.batchUpdate("INSERT INTO spt_sla_clock (id, case_id, scope, office_group_id, administration_code, "
