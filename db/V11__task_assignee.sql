@@ -4,3 +4,12 @@ ALTER TABLE spt_task ADD COLUMN assignee VARCHAR(64);
 ALTER TABLE spt_task ADD COLUMN delegated BOOLEAN DEFAULT FALSE NOT NULL;
 CREATE INDEX ix_spt_task_office_assignee_due ON spt_task (office_group_id, assignee, sla_due);
 CREATE INDEX ix_spt_task_assignee_due ON spt_task (assignee, sla_due);
+
+-- Groups a task was offered to besides its office (SLA escalations to supervisors and the hub),
+-- so that inboxes never need the engine's identity links (whose collation differs on MariaDB).
+CREATE TABLE spt_task_candidate (
+    task_id   VARCHAR(64) NOT NULL,
+    group_id  VARCHAR(64) NOT NULL,
+    CONSTRAINT pk_spt_task_candidate PRIMARY KEY (group_id, task_id)
+);
+CREATE INDEX ix_spt_task_candidate_task ON spt_task_candidate (task_id);

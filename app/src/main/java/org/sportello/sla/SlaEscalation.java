@@ -47,8 +47,11 @@ public class SlaEscalation {
 
 	private final TaskService tasks;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	SlaEscalation(SlaClocks clocks, Cases cases, Directory directory, InAppNotifications notifications,
-			TaskService tasks) {
+			TaskService tasks, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.clocks = clocks;
 		this.cases = cases;
 		this.directory = directory;
@@ -109,6 +112,7 @@ public class SlaEscalation {
 	private void raise(DelegateExecution execution, String officeGroupId, String group, int priority) {
 		for (Task task : openTasks(execution, officeGroupId)) {
 			this.tasks.addCandidateGroup(task.getId(), group);
+			this.events.publishEvent(new SlaEscalated(task.getId(), group, priority));
 			if (task.getPriority() < priority) {
 				this.tasks.setPriority(task.getId(), priority);
 			}

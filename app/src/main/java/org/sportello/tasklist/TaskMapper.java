@@ -35,8 +35,15 @@ interface TaskMapper {
 	 * our row) or another candidate group (escalations to supervisors and the hub).
 	 */
 	String CANDIDATE = "(t.office_group_id IN <foreach item='g' collection='q.groups' open='(' separator=',' close=')'>#{g}</foreach> "
-			+ "OR EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK l WHERE l.TASK_ID_ = t.task_id AND l.TYPE_ = 'candidate' "
-			+ "AND l.GROUP_ID_ IN <foreach item='g' collection='q.groups' open='(' separator=',' close=')'>#{g}</foreach>))";
+			+ "OR t.task_id IN (SELECT x.task_id FROM spt_task_candidate x WHERE x.group_id IN "
+			+ "<foreach item='g' collection='q.groups' open='(' separator=',' close=')'>#{g}</foreach>))";
+
+	@Insert("INSERT INTO spt_task_candidate (task_id, group_id) SELECT #{taskId}, #{group} FROM (SELECT 1 AS x) one "
+			+ "WHERE NOT EXISTS (SELECT 1 FROM spt_task_candidate WHERE task_id = #{taskId} AND group_id = #{group})")
+	void addCandidate(@Param("taskId") String taskId, @Param("group") String group);
+
+	@Delete("DELETE FROM spt_task_candidate WHERE task_id = #{taskId}")
+	void deleteCandidates(String taskId);
 
 	/**
 	 * Joins the filters need, and only those (most pages are read from spt_task alone).

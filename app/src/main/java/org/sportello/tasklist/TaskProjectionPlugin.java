@@ -50,6 +50,12 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 		.atZone(java.time.ZoneId.systemDefault())
 		.toInstant();
 
+	/** An escalation offered the task to another group: its inbox shows it too. */
+	@org.springframework.context.event.EventListener
+	void escalated(org.sportello.sla.SlaEscalated escalation) {
+		this.tasks.getObject().addCandidate(escalation.taskId(), escalation.group());
+	}
+
 	/** An office's deadline moved (calendar change, resume): the inbox order follows. */
 	@org.springframework.context.event.EventListener
 	void deadlineChanged(SlaDeadlineChanged change) {
@@ -79,6 +85,7 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 					TaskProjectionPlugin.this.events.getObject().changed(delegate, null);
 				});
 				TaskListener ended = (delegate) -> {
+					TaskProjectionPlugin.this.tasks.getObject().deleteCandidates(delegate.getId());
 					TaskProjectionPlugin.this.tasks.getObject().delete(delegate.getId());
 					TaskProjectionPlugin.this.events.getObject().changed(delegate, null);
 				};

@@ -73,6 +73,9 @@ class SlaLifecycleTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.sportello.tasklist.Inbox inbox;
+
 	@AfterEach
 	void realTimeAgain() {
 		ClockUtil.reset();
@@ -109,6 +112,11 @@ class SlaLifecycleTests {
 		assertThat(task.getPriority()).isEqualTo(SlaEscalation.LEVEL1_PRIORITY);
 		assertThat(this.clocks.officeStatus(caseId, "inps-bo").orElseThrow().state()).isEqualTo(SlaState.BREACHED);
 		assertThat(notifications(caseId, "SLA_ESCALATED")).containsExactly("group supervisor");
+		// the supervisors find it in their inbox
+		assertThat(this.inbox.page(org.sportello.tasklist.InboxTab.OFFICES, "supervisor1",
+				org.sportello.tasklist.InboxFilter.none(), org.sportello.tasklist.InboxSort.SLA, 0, 500))
+			.extracting(org.sportello.tasklist.InboxItem::taskId)
+			.contains(task.getId());
 
 		moveTo(level2);
 		assertThat(fireDueTimers(opened)).isOne();
