@@ -2,7 +2,15 @@ package org.sportello.tasklist;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.Task;
 
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
@@ -26,7 +34,10 @@ public class Inbox {
 
 	private final Clock clock;
 
-	Inbox(TaskMapper mapper, Directory directory, SlaClocks sla, Clock clock) {
+	private final TaskService engine;
+
+	Inbox(TaskMapper mapper, Directory directory, SlaClocks sla, Clock clock, TaskService engine) {
+		this.engine = engine;
 		this.mapper = mapper;
 		this.directory = directory;
 		this.sla = sla;
@@ -43,19 +54,38 @@ public class Inbox {
 
 	public List<InboxItem> page(InboxTab tab, String user, InboxFilter filter, InboxSort sort, int offset, int limit) {
 		InboxQuery query = InboxQuery.of(tab, user, groupsOf(user), filter, sort, this.clock.instant());
-		return this.mapper.inbox(query, offset, limit).stream().map(this::item).toList();
+		List<InboxRow> rows = this.mapper.inbox(query, offset, limit);
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		// the engine's fields of just these tasks, by id (indexed on the engine's side)
+		Map<String, Task> tasks = this.engine.createTaskQuery()
+			.taskIdIn(rows.stream().map(InboxRow::taskId).toArray(String[]::new))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Task::getId, Function.identity()));
+		List<InboxItem> items = rows.stream()
+			.filter((row) -> tasks.containsKey(row.taskId()))
+			.map((row) -> item(row, tasks.get(row.taskId())))
+			.collect(Collectors.toCollection(ArrayList::new));
+		if (sort == InboxSort.PRIORITY) {
+			items.sort(Comparator.comparingInt(InboxItem::priority).reversed());
+		}
+		return items;
 	}
 
 	public int count(InboxTab tab, String user, InboxFilter filter) {
 		return this.mapper.count(InboxQuery.of(tab, user, groupsOf(user), filter, InboxSort.SLA, this.clock.instant()));
 	}
 
-	private InboxItem item(InboxRow row) {
+	private InboxItem item(InboxRow row, Task task) {
 		SlaStatus status = (row.officeGroupId() != null)
 				? this.sla.officeStatus(row.caseId(), row.officeGroupId()).orElse(null) : null;
 		return new InboxItem(row.taskId(), row.caseId(), row.trackingCode(), row.topicCode(), row.channel(),
-				row.administrationCode(), row.officeGroupId(), row.taskName(), row.taskKey(), row.assignee(),
-				row.ownerId(), "PENDING".equals(row.delegation()), row.priority(), row.createdAt(), row.followUp(),
+				row.administrationCode(), row.officeGroupId(), task.getName(), task.getTaskDefinitionKey(),
+				task.getAssignee(), task.getOwner(), task.getDelegationState() == DelegationState.PENDING,
+				task.getPriority(), row.createdAt(),
+				(task.getFollowUpDate() != null) ? task.getFollowUpDate().toInstant() : null,
 				(status != null) ? status.state() : null, (status != null) ? status.left() : null, row.citizenName());
 	}
 

@@ -77,6 +77,10 @@ interface TaskMapper {
 			+ "<when test=\"q.sort.name() == 'PRIORITY'\"> ORDER BY r.PRIORITY_ DESC, t.sla_due, t.task_id</when>"
 			+ "<otherwise> ORDER BY t.sla_due, t.task_id</otherwise></choose>";
 
+	/** The page keeps the inner order (a priority order is restored in Java). */
+	String OUTER_ORDER = "<choose><when test=\"q.sort.name() == 'NEWEST'\"> ORDER BY t.created_at DESC, t.task_id</when>"
+			+ "<otherwise> ORDER BY t.sla_due, t.task_id</otherwise></choose>";
+
 	/**
 	 * One page: the ids come from spt_task (and the joins a filter needs), ordered and
 	 * cut there; only those rows are joined with the engine's task, the case and the
@@ -84,13 +88,12 @@ interface TaskMapper {
 	 */
 	@Select({ "<script>",
 			"SELECT t.task_id, t.case_id, c.tracking_code, c.topic_code, c.channel, o.administration_code, "
-					+ "t.office_group_id, r.NAME_ AS task_name, r.TASK_DEF_KEY_ AS task_key, r.ASSIGNEE_ AS assignee, "
-					+ "r.OWNER_ AS owner_id, r.DELEGATION_ AS delegation, r.PRIORITY_ AS priority, t.created_at, "
-					+ "r.FOLLOW_UP_DATE_ AS follow_up, t.sla_due AS breach_at, p.name AS citizen_name FROM (SELECT t.task_id FROM spt_task t",
+					+ "t.office_group_id, t.created_at, t.sla_due AS breach_at, p.name AS citizen_name "
+					+ "FROM (SELECT t.task_id FROM spt_task t",
 			FILTER_JOINS, WHERE, ORDER, " LIMIT #{limit} OFFSET #{offset}) page",
-			" JOIN spt_task t ON t.task_id = page.task_id JOIN ACT_RU_TASK r ON r.ID_ = t.task_id",
+			" JOIN spt_task t ON t.task_id = page.task_id",
 			" JOIN spt_case c ON c.id = t.case_id JOIN spt_case_contact p ON p.case_id = t.case_id",
-			" LEFT JOIN spt_office o ON o.group_id = t.office_group_id", ORDER, "</script>" })
+			" LEFT JOIN spt_office o ON o.group_id = t.office_group_id", OUTER_ORDER, "</script>" })
 	List<InboxRow> inbox(@Param("q") InboxQuery query, @Param("offset") int offset, @Param("limit") int limit);
 
 	@Select({ "<script>", "SELECT COUNT(*) FROM spt_task t", FILTER_JOINS, WHERE, "</script>" })
