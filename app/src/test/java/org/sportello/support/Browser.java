@@ -90,6 +90,24 @@ public final class Browser implements AutoCloseable {
 			.click();
 	}
 
+	/**
+	 * Chooses a file in the Vaadin Upload with that id (replacing any earlier choice).
+	 */
+	public void upload(String uploadId, String name, byte[] content) {
+		try {
+			java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("upload");
+			java.nio.file.Path file = java.nio.file.Files.write(dir.resolve(name), content);
+			WebElement upload = waitFor(By.id(uploadId));
+			WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+			// a file dialog replaces the selection; chromedriver would add to it
+			((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript("arguments[0].value = ''", input);
+			input.sendKeys(file.toString());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/** Types into the input of the Vaadin field with that id. */
 	public void type(String id, String text) {
 		waitFor(By.cssSelector("#" + id + " input, #" + id + " textarea")).sendKeys(text);

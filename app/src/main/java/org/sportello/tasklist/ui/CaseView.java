@@ -14,22 +14,26 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.sportello.cases.Attachment;
+import org.sportello.cases.AttachmentRejectedException;
 import org.sportello.cases.Attachments;
 import org.sportello.cases.CaseDetails;
 import org.sportello.cases.Cases;
@@ -211,10 +215,37 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 	}
 
 	private void attachmentsOf(String caseId) {
-		List<Attachment> files = this.attachments.ofCase(caseId);
 		add(new H3(getTranslation("case.attachments")));
 		UnorderedList list = new UnorderedList();
 		list.setId("case-attachments");
+		fillAttachments(caseId, list);
+		Span error = new Span();
+		error.setId("case-upload-error");
+		error.getElement().setAttribute("role", "alert");
+		error.getStyle().set("color", "var(--lumo-error-text-color)");
+		Upload upload = new Upload();
+		upload.setId("case-upload");
+		upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
+		upload.setMaxFileSize((int) Attachments.MAX_BYTES);
+		upload.getElement().setAttribute("aria-label", getTranslation("case.upload"));
+		upload.addFileRejectedListener((event) -> error.setText(getTranslation("attachment.type-or-size")));
+		upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
+			try {
+				this.attachments.attach(caseId, metadata.fileName(), bytes, this.user);
+				error.setText("");
+			}
+			catch (AttachmentRejectedException ex) {
+				error.setText(getTranslation(ex.reason()) + " (" + metadata.fileName() + ")");
+			}
+		}));
+		// the upload runs in a request of its own; its outcome refreshes the list here
+		upload.getElement().addEventListener("upload-response", (event) -> fillAttachments(caseId, list));
+		add(list, upload, error);
+	}
+
+	private void fillAttachments(String caseId, UnorderedList list) {
+		list.removeAll();
+		List<Attachment> files = this.attachments.ofCase(caseId);
 		for (Attachment file : files) {
 			StreamResource resource = new StreamResource(file.fileName(),
 					() -> new java.io.ByteArrayInputStream(this.attachments.content(file)));
@@ -226,7 +257,6 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 		if (files.isEmpty()) {
 			list.add(new ListItem(getTranslation("case.no-attachments")));
 		}
-		add(list);
 	}
 
 	@Override

@@ -78,19 +78,7 @@ class NewCaseViewBrowserTests extends BrowserTestSupport {
 
 	/** Chooses a file in the vaadin-upload, as the file dialog would. */
 	private void upload(String name, byte[] content) {
-		try {
-			java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("upload");
-			java.nio.file.Path file = java.nio.file.Files.write(dir.resolve(name), content);
-			WebElement upload = this.browser.waitFor(By.id("attachments"));
-			WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
-			// a file dialog replaces the selection; chromedriver would add to it
-			((org.openqa.selenium.JavascriptExecutor) this.browser.driver()).executeScript("arguments[0].value = ''",
-					input);
-			input.sendKeys(file.toString());
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		this.browser.upload("attachments", name, content);
 	}
 
 	private void type(String id, String text) {

@@ -90,6 +90,14 @@ class TasklistBrowserTests extends BrowserTestSupport {
 		this.browser.type("note-text", "Verificato con la sede centrale");
 		this.browser.click(By.id("add-note"));
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("case-notes")).getText().contains("sede centrale"));
+		this.browser.upload("case-upload", "finto.pdf",
+				"MZ not a pdf".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("case-upload-error")).getText().contains("PDF"));
+		this.browser.upload("case-upload", "ricevuta.pdf",
+				"%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		this.browser
+			.waitUntil((driver) -> driver.findElement(By.id("case-attachments")).getText().contains("ricevuta.pdf"));
+		assertThat(this.browser.driver().findElement(By.id("case-attachments")).getText()).doesNotContain("finto.pdf");
 		this.browser.screenshot("case-view");
 
 		this.browser.open("/logout");
