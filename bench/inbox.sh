@@ -5,11 +5,5 @@
 # database is created and dropped). Usage: bench/inbox.sh [tasks]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tasks=${1:-100000}
-db="sportello_bench_inbox_$(date +%s)"
-mariadb -uroot -h127.0.0.1 -e "CREATE DATABASE $db"
-[ -n "${KEEP_DB:-}" ] || trap 'mariadb -uroot -h127.0.0.1 -e "DROP DATABASE IF EXISTS $db"' EXIT
-SPORTELLO_TEST_MARIADB_URL="jdbc:mariadb://127.0.0.1:3306/$db" ./mvnw -q -B -pl app test \
-  -Dsportello.bench=true -Dsportello.bench.tasks="$tasks" -Dtest=InboxBenchmark \
-  -Dsurefire.failIfNoSpecifiedTests=false -Dspring-javaformat.skip=true
-cat app/target/bench/inbox.txt
+. bench/lib.sh
+run_bench InboxBenchmark inbox.txt -Dsportello.bench.tasks="${1:-100000}"

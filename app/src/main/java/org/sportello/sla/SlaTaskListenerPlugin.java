@@ -1,19 +1,10 @@
 package org.sportello.sla;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.sportello.engine.UserTaskListeners;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -35,24 +26,13 @@ class SlaTaskListenerPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-		if (listeners == null) {
-			listeners = new ArrayList<>();
-			configuration.setCustomPostBPMNParseListeners(listeners);
-		}
-		listeners.add(new AbstractBpmnParseListener() {
-
-			@Override
-			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-				TaskListener ended = (delegate) -> forEachOffice(delegate,
-						(caseId, office) -> clocks().officeTaskEnded(caseId, office));
-				task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, ended);
-				task.addTaskListener(TaskListener.EVENTNAME_DELETE, ended);
-				task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, (delegate) -> forEachOffice(delegate,
-						(caseId, office) -> clocks().officeResponded(caseId, office)));
-			}
-
+		UserTaskListeners.register(configuration, (task) -> {
+			TaskListener ended = (delegate) -> forEachOffice(delegate,
+					(caseId, office) -> clocks().officeTaskEnded(caseId, office));
+			task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, ended);
+			task.addTaskListener(TaskListener.EVENTNAME_DELETE, ended);
+			task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, (delegate) -> forEachOffice(delegate,
+					(caseId, office) -> clocks().officeResponded(caseId, office)));
 		});
 	}
 

@@ -1,20 +1,12 @@
 package org.sportello.tasklist;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.sportello.engine.UserTaskListeners;
 import org.sportello.sla.SlaClocks;
 import org.sportello.sla.SlaDeadlineChanged;
 import org.sportello.sla.SlaStatus;
@@ -66,33 +58,22 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-		if (listeners == null) {
-			listeners = new ArrayList<>();
-			configuration.setCustomPostBPMNParseListeners(listeners);
-		}
-		listeners.add(new AbstractBpmnParseListener() {
-
-			@Override
-			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-				task.addTaskListener(TaskListener.EVENTNAME_CREATE, TaskProjectionPlugin.this::created);
-				task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, (delegate) -> {
-					boolean delegated = delegate instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity
-							&& entity.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING;
-					TaskProjectionPlugin.this.tasks.getObject()
-						.updateAssignee(delegate.getId(), delegate.getAssignee(), delegated);
-					TaskProjectionPlugin.this.events.getObject().changed(delegate, null);
-				});
-				TaskListener ended = (delegate) -> {
-					TaskProjectionPlugin.this.tasks.getObject().deleteCandidates(delegate.getId());
-					TaskProjectionPlugin.this.tasks.getObject().delete(delegate.getId());
-					TaskProjectionPlugin.this.events.getObject().changed(delegate, null);
-				};
-				task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, ended);
-				task.addTaskListener(TaskListener.EVENTNAME_DELETE, ended);
-			}
-
+		UserTaskListeners.register(configuration, (task) -> {
+			task.addTaskListener(TaskListener.EVENTNAME_CREATE, TaskProjectionPlugin.this::created);
+			task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, (delegate) -> {
+				boolean delegated = delegate instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity
+						&& entity.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING;
+				TaskProjectionPlugin.this.tasks.getObject()
+					.updateAssignee(delegate.getId(), delegate.getAssignee(), delegated);
+				TaskProjectionPlugin.this.events.getObject().changed(delegate, null);
+			});
+			TaskListener ended = (delegate) -> {
+				TaskProjectionPlugin.this.tasks.getObject().deleteCandidates(delegate.getId());
+				TaskProjectionPlugin.this.tasks.getObject().delete(delegate.getId());
+				TaskProjectionPlugin.this.events.getObject().changed(delegate, null);
+			};
+			task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, ended);
+			task.addTaskListener(TaskListener.EVENTNAME_DELETE, ended);
 		});
 	}
 
