@@ -121,8 +121,18 @@ public class Cases {
 		return this.mapper.contact(caseId);
 	}
 
-	public List<Participation> participationsOf(String caseId) {
-		return this.mapper.participations(caseId);
+	/**
+	 * The names of the administrations working the case now (owner and joint, not those
+	 * it was transferred away from), for citizens' eyes.
+	 */
+	public List<String> inChargeNames(String caseId) {
+		return this.mapper.participations(caseId)
+			.stream()
+			.filter((p) -> p.role() != Role.FORMER)
+			.map((p) -> this.directory.administration(p.administrationCode())
+				.map((administration) -> administration.name())
+				.orElse(p.administrationCode()))
+			.toList();
 	}
 
 	public List<TimelineEvent> timelineOf(String caseId) {

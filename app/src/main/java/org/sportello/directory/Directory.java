@@ -80,6 +80,15 @@ public class Directory {
 	 * The role groups ({@code SYSTEM}) and offices ({@code WORKFLOW} groups) of a user.
 	 */
 	public record Membership(List<String> roles, List<Office> offices) {
+
+		/**
+		 * Every group of the user: role groups and offices (candidate groups of tasks).
+		 */
+		public List<String> groupIds() {
+			List<String> groups = new ArrayList<>(this.roles);
+			this.offices.forEach((office) -> groups.add(office.groupId()));
+			return groups;
+		}
 	}
 
 	/**

@@ -4,15 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.sportello.cases.CaseRow;
 import org.sportello.cases.CaseStatusChanged;
 import org.sportello.cases.Cases;
 import org.sportello.cases.Contact;
-import org.sportello.cases.Participation;
-import org.sportello.directory.Administration;
-import org.sportello.directory.Directory;
 import org.sportello.notify.SmsMessage.Status;
 
 import org.springframework.context.event.EventListener;
@@ -35,15 +31,12 @@ public class SmsOutbox {
 
 	private final Cases cases;
 
-	private final Directory directory;
-
 	private final Clock clock;
 
-	SmsOutbox(SmsMapper mapper, SmsTemplates templates, Cases cases, Directory directory, Clock clock) {
+	SmsOutbox(SmsMapper mapper, SmsTemplates templates, Cases cases, Clock clock) {
 		this.mapper = mapper;
 		this.templates = templates;
 		this.cases = cases;
-		this.directory = directory;
 		this.clock = clock;
 	}
 
@@ -104,13 +97,7 @@ public class SmsOutbox {
 
 	/** The administrations working the case now, by name ("Sportello" before routing). */
 	String administrationsOf(String caseId) {
-		String names = this.cases.participationsOf(caseId)
-			.stream()
-			.filter((p) -> p.role() != Participation.Role.FORMER)
-			.map((p) -> this.directory.administration(p.administrationCode())
-				.map(Administration::name)
-				.orElse(p.administrationCode()))
-			.collect(Collectors.joining(", "));
+		String names = String.join(", ", this.cases.inChargeNames(caseId));
 		return names.isEmpty() ? null : names;
 	}
 

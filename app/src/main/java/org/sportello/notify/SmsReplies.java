@@ -2,7 +2,6 @@ package org.sportello.notify;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,8 +85,7 @@ class SmsReplies {
 		}
 		String administration = this.outbox.administrationsOf(row.get().id());
 		return String.format(text(language, "sms.status"), row.get().trackingCode(),
-				ResourceBundle.getBundle("vaadin-i18n.translations", Locale.forLanguageTag(language))
-					.getString("status." + row.get().status().name()),
+				SmsTexts.text(language, "status." + row.get().status().name()),
 				(administration != null) ? administration : "Sportello", this.templates.link(row.get().trackingCode()));
 	}
 
@@ -112,7 +110,7 @@ class SmsReplies {
 	}
 
 	private static String text(String language, String key) {
-		return ResourceBundle.getBundle("vaadin-i18n.translations", Locale.forLanguageTag(language)).getString(key);
+		return SmsTexts.text(language, key);
 	}
 
 	/** Numbers in logs keep their last three digits only. */

@@ -2,9 +2,7 @@ package org.sportello.notify;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,9 +87,9 @@ public class SmsTemplates {
 	}
 
 	private String fill(String body, String language, CaseStatus status, String trackingCode, String administration) {
-		ResourceBundle labels = ResourceBundle.getBundle("vaadin-i18n.translations", Locale.forLanguageTag(language));
-		Map<String, String> values = Map.of("code", trackingCode, "status", labels.getString("status." + status.name()),
-				"administration", (administration != null) ? administration : "Sportello", "link", link(trackingCode));
+		Map<String, String> values = Map.of("code", trackingCode, "status",
+				SmsTexts.text(language, "status." + status.name()), "administration",
+				(administration != null) ? administration : "Sportello", "link", link(trackingCode));
 		Matcher matcher = PLACEHOLDER.matcher(body);
 		StringBuilder text = new StringBuilder();
 		while (matcher.find()) {

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sportello.cases.CaseRow;
 import org.sportello.cases.Cases;
-import org.sportello.cases.Participation;
 import org.sportello.cases.Rating;
 import org.sportello.cases.Ratings;
 import org.sportello.cases.TimelineEvent;
@@ -65,11 +64,7 @@ public class PublicTracking {
 	}
 
 	private TrackedCase view(CaseRow row) {
-		List<String> inCharge = this.cases.participationsOf(row.id())
-			.stream()
-			.filter((p) -> p.role() != Participation.Role.FORMER)
-			.map((p) -> name(p.administrationCode()))
-			.toList();
+		List<String> inCharge = this.cases.inChargeNames(row.id());
 		List<TrackedCase.Step> steps = this.cases.timelineOf(row.id())
 			.stream()
 			.filter(TimelineEvent::citizenVisible)

@@ -145,10 +145,10 @@ public class SlaClocks {
 			if (change.to() == CaseStatus.IN_ATTESA_DI_INTEGRAZIONE && row.phase() == Phase.RUNNING) {
 				write(row.stopped(Phase.WAITING, usedAt(row, now), null));
 			}
-			else if (isFinal(change.to()) && row.phase() != Phase.DONE) {
+			else if (change.to().isFinal() && row.phase() != Phase.DONE) {
 				write(row.stopped(Phase.DONE, usedAt(row, now), now));
 			}
-			else if (row.phase() == Phase.WAITING && !isFinal(change.to())
+			else if (row.phase() == Phase.WAITING && !change.to().isFinal()
 					&& change.to() != CaseStatus.IN_ATTESA_DI_INTEGRAZIONE) {
 				write(row.running(row.officeGroupId(), row.administrationCode(), row.resolutionTargetMs(), now,
 						row.usedMs(), deadlines(row, now, row.usedMs())));
@@ -308,10 +308,6 @@ public class SlaClocks {
 		if (row.scope() == Scope.OFFICE) {
 			this.events.publishEvent(new SlaDeadlineChanged(row.caseId(), row.officeGroupId(), row.breachAt()));
 		}
-	}
-
-	private static boolean isFinal(CaseStatus status) {
-		return status.isFinal();
 	}
 
 }

@@ -88,7 +88,7 @@ public class SlaEscalation {
 			supervisors = Roles.SUPERVISOR;
 		}
 		String detail = "SLA superato: escalation di primo livello ai responsabili (" + supervisors + ")";
-		raise(execution, officeGroupId, supervisors, LEVEL1_PRIORITY);
+		raise(execution, officeGroupId, supervisors, 1, LEVEL1_PRIORITY);
 		this.notifications.toGroup(supervisors, caseId, Kind.SLA_ESCALATED, detail);
 		this.cases.internalEvent(caseId, EventType.SLA_ESCALATED, officeGroupId, detail);
 	}
@@ -104,15 +104,15 @@ public class SlaEscalation {
 			return;
 		}
 		String detail = "SLA superato: escalation di secondo livello a " + hub.name();
-		raise(execution, officeGroupId, hub.groupId(), LEVEL2_PRIORITY);
+		raise(execution, officeGroupId, hub.groupId(), 2, LEVEL2_PRIORITY);
 		this.notifications.toGroup(hub.groupId(), caseId, Kind.SLA_ESCALATED, detail);
 		this.cases.internalEvent(caseId, EventType.SLA_ESCALATED, officeGroupId, detail);
 	}
 
-	private void raise(DelegateExecution execution, String officeGroupId, String group, int priority) {
+	private void raise(DelegateExecution execution, String officeGroupId, String group, int level, int priority) {
 		for (Task task : openTasks(execution, officeGroupId)) {
 			this.tasks.addCandidateGroup(task.getId(), group);
-			this.events.publishEvent(new SlaEscalated(task.getId(), group, priority));
+			this.events.publishEvent(new SlaEscalated(task.getId(), group, level));
 			if (task.getPriority() < priority) {
 				this.tasks.setPriority(task.getId(), priority);
 			}

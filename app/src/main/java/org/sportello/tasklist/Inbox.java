@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 
 import org.sportello.directory.Directory;
-import org.sportello.directory.Office;
 import org.sportello.sla.SlaClocks;
 import org.sportello.sla.SlaStatus;
 
@@ -46,10 +45,7 @@ public class Inbox {
 
 	/** The groups whose tasks a user sees: offices, and role groups (escalations). */
 	public List<String> groupsOf(String user) {
-		Directory.Membership membership = this.directory.membershipOf(user);
-		List<String> groups = new ArrayList<>(membership.roles());
-		membership.offices().stream().map(Office::groupId).forEach(groups::add);
-		return groups;
+		return this.directory.membershipOf(user).groupIds();
 	}
 
 	public List<InboxItem> page(InboxTab tab, String user, InboxFilter filter, InboxSort sort, int offset, int limit) {

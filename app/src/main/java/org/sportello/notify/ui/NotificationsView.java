@@ -3,7 +3,6 @@ package org.sportello.notify.ui;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.grid.Grid;
@@ -16,7 +15,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.sportello.directory.Directory;
-import org.sportello.directory.Office;
 import org.sportello.notify.InAppNotification;
 import org.sportello.notify.InAppNotifications;
 import org.sportello.security.Roles;
@@ -33,9 +31,7 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
 
 	NotificationsView(InAppNotifications notifications, Directory directory, AuthenticationContext authentication) {
 		String user = authentication.getPrincipalName().orElseThrow();
-		Directory.Membership membership = directory.membershipOf(user);
-		List<String> groups = new ArrayList<>(membership.roles());
-		membership.offices().stream().map(Office::groupId).forEach(groups::add);
+		List<String> groups = directory.membershipOf(user).groupIds();
 		add(new H2(getTranslation("notifications.title")));
 		List<InAppNotification> items = notifications.recentFor(user, groups, SHOWN);
 		if (items.isEmpty()) {

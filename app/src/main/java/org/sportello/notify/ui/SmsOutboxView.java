@@ -115,9 +115,9 @@ public class SmsOutboxView extends VerticalLayout implements HasDynamicTitle {
 			SmsTemplate saved = this.templates.save(chosen.status(), chosen.language(), this.body.getValue(),
 					chosen.version(), this.user);
 			this.templateError.setText("");
-			this.template.setItems(this.templates.templates());
-			this.template.setValue(this.templates.templates()
-				.stream()
+			java.util.List<SmsTemplate> all = this.templates.templates();
+			this.template.setItems(all);
+			this.template.setValue(all.stream()
 				.filter((item) -> item.status() == saved.status() && item.language().equals(saved.language()))
 				.findFirst()
 				.orElse(null));
