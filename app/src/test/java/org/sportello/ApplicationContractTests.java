@@ -5,6 +5,10 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -14,6 +18,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sportello.engine.DeployedModel;
@@ -55,6 +60,9 @@ abstract class ApplicationContractTests {
 	@Autowired
 	ModelCatalog modelCatalog;
 
+	@Autowired
+	Clock clock;
+
 	WebSession web;
 
 	@BeforeEach
@@ -78,6 +86,19 @@ abstract class ApplicationContractTests {
 	 */
 	protected boolean jobExecutorRuns() {
 		return true;
+	}
+
+	/**
+	 * The clock guard is in force: the suite runs on the instant the build chose (see
+	 * app/pom.xml), not on the machine's clock, so that no test passes only by day.
+	 */
+	@Test
+	void runsOnTheSuitesShiftedClock() {
+		String start = System.getProperty("sportello.clock.start", "");
+		Assumptions.assumeFalse(start.isBlank(), "this run uses the machine's clock");
+		Instant shifted = ClockShift.parse(start);
+		assertThat(this.clock.instant()).isBetween(shifted, shifted.plus(Duration.ofHours(1)));
+		assertThat(this.clock.getZone()).isEqualTo(ZoneId.of("Europe/Rome"));
 	}
 
 	@Test

@@ -4,8 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,10 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends the outbox. Each run claims due messages one by one with a conditional update, so
  * that of several dispatchers (nodes) exactly one gets each message; a claim is a lease
  * (five minutes) that another node takes over only if this one died. Outside the quiet
- * hours (21:00-08:00 Europe/Rome) and within the per-number limit, messages go to Twilio;
- * transient errors come back with exponential backoff, permanent ones stop and show on
- * the case. Without Twilio credentials messages are marked LOCAL: the outbox view shows
- * them exactly as they would have been sent.
+ * hours (by default 21:00-08:00 in the application's time zone) and within the per-number
+ * limit, messages go to Twilio; transient errors come back with exponential backoff,
+ * permanent ones stop and show on the case. Without Twilio credentials messages are
+ * marked LOCAL: the outbox view shows them exactly as they would have been sent.
  */
 @Component
 public class SmsDispatcher {
@@ -43,8 +41,6 @@ public class SmsDispatcher {
 	static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
 	private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
-
-	private static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
 	private final SmsMapper mapper;
 
@@ -91,8 +87,7 @@ public class SmsDispatcher {
 
 	/** Whether the time is within the quiet hours, when no SMS goes out. */
 	boolean isQuiet(Instant instant) {
-		LocalTime time = instant.atZone(ROME).toLocalTime();
-		return !time.isBefore(this.settings.quietFrom()) || time.isBefore(this.settings.quietUntil());
+		return this.settings.isQuiet(instant.atZone(this.clock.getZone()).toLocalTime());
 	}
 
 	/**

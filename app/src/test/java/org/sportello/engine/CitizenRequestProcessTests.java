@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sportello.support.TestClock;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
@@ -55,7 +56,7 @@ class CitizenRequestProcessTests {
 	void useThisEngine() {
 		// the Spring application tests of the same JVM have an engine too
 		init(engine.getProcessEngine());
-		ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
+		TestClock.set(MONDAY_MORNING);
 		Mocks.register("transferCase",
 				(JavaDelegate) (execution) -> execution.setVariable("backOfficeGroups", List.of("inps-bo")));
 		Mocks.register("sla", this.sla);
@@ -65,7 +66,7 @@ class CitizenRequestProcessTests {
 	@AfterEach
 	void resetMocksAndClock() {
 		Mocks.reset();
-		ClockUtil.reset();
+		TestClock.reset();
 	}
 
 	@Test
@@ -208,7 +209,7 @@ class CitizenRequestProcessTests {
 	}
 
 	private static void moveTo(Instant instant) {
-		ClockUtil.setCurrentTime(Date.from(instant));
+		TestClock.set(instant);
 	}
 
 	/** Runs the timers due now, as the job executor would; answers how many. */

@@ -3,14 +3,13 @@ package org.sportello.notify;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sportello.support.FakeTwilio;
 import org.sportello.support.MariaDbApplicationTest;
+import org.sportello.support.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -39,7 +38,7 @@ class SmsDispatchBenchmark {
 		int count = Integer.getInteger("sportello.bench.messages", 3000);
 		StringBuilder report = new StringBuilder();
 		try {
-			ClockUtil.setCurrentTime(Date.from(SmsLifecycleTests.MORNING));
+			TestClock.set(SmsLifecycleTests.MORNING);
 			FakeTwilio.shared().reset();
 			FakeTwilio.shared().delay(50);
 			for (List<SmsDispatcher> dispatchers : List.of(List.of(this.dispatcher),
@@ -54,7 +53,7 @@ class SmsDispatchBenchmark {
 			}
 		}
 		finally {
-			ClockUtil.reset();
+			TestClock.reset();
 			FakeTwilio.shared().reset();
 		}
 		Path file = Path.of("target", "bench", "sms-dispatch.txt");

@@ -1,15 +1,14 @@
 package org.sportello.notify;
 
 import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sportello.support.FakeTwilio;
 import org.sportello.support.MariaDbApplicationTest;
+import org.sportello.support.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -37,7 +36,7 @@ class SmsDispatchMariaDbTests {
 	void twoDispatchersSendEachOfFiveThousandMessagesOnce() throws Exception {
 		FakeTwilio.shared().reset();
 		try {
-			ClockUtil.setCurrentTime(Date.from(SmsLifecycleTests.MORNING));
+			TestClock.set(SmsLifecycleTests.MORNING);
 			SmsPeak peak = new SmsPeak(this.jdbc);
 			peak.queue(5000, SmsLifecycleTests.MORNING);
 			Duration took = peak.drain(List.of(this.dispatcher, secondNode(this.context)));
@@ -45,7 +44,7 @@ class SmsDispatchMariaDbTests {
 			peak.assertSentOnce(5000);
 		}
 		finally {
-			ClockUtil.reset();
+			TestClock.reset();
 		}
 	}
 

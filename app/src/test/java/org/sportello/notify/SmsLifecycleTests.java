@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +22,7 @@ import org.sportello.support.FakeTwilio;
 import org.sportello.support.FakeTwilioInitializer;
 import org.sportello.support.H2ApplicationTest;
 import org.sportello.support.TwilioSignatures;
+import org.sportello.support.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,14 +65,14 @@ class SmsLifecycleTests {
 
 	@BeforeEach
 	void morning() {
-		ClockUtil.setCurrentTime(Date.from(MORNING));
+		TestClock.set(MORNING);
 		this.twilio.reset();
 		this.webhooks = new TwilioSignatures(this.port);
 	}
 
 	@AfterEach
 	void realTimeAgain() {
-		ClockUtil.reset();
+		TestClock.reset();
 		this.twilio.reset();
 	}
 
@@ -134,7 +133,7 @@ class SmsLifecycleTests {
 		assertThat(retrying.nextAttemptAt()).isEqualTo(MORNING.plus(SmsDispatcher.FIRST_RETRY));
 		dispatchAll();
 		assertThat(this.twilio.acceptedTo(phone)).isEmpty();
-		ClockUtil.setCurrentTime(Date.from(MORNING.plus(SmsDispatcher.FIRST_RETRY)));
+		TestClock.set(MORNING.plus(SmsDispatcher.FIRST_RETRY));
 		dispatchAll();
 		assertThat(this.twilio.acceptedTo(phone)).hasSize(1);
 		assertThat(this.outbox.ofCase(opened.caseId()).get(0).status()).isEqualTo(Status.SENT);
@@ -146,7 +145,7 @@ class SmsLifecycleTests {
 		SmsMessage rejected = this.outbox.ofCase(unreachable.caseId()).get(0);
 		assertThat(rejected.status()).isEqualTo(Status.REJECTED);
 		assertThat(rejected.lastError()).contains("21211");
-		ClockUtil.setCurrentTime(Date.from(MORNING.plus(Duration.ofHours(2))));
+		TestClock.set(MORNING.plus(Duration.ofHours(2)));
 		dispatchAll();
 		assertThat(this.twilio.acceptedTo(invalid)).isEmpty();
 		assertThat(timeline(unreachable.caseId(), "SMS_FAILED")).isOne();
@@ -245,13 +244,13 @@ class SmsLifecycleTests {
 	void nothingGoesOutInQuietHoursAndOneNumberGetsAtMostFivePerHour() {
 		String phone = newPhone();
 		Instant night = LocalDateTime.of(2027, 1, 12, 22, 30).atZone(ROME).toInstant();
-		ClockUtil.setCurrentTime(Date.from(night));
+		TestClock.set(night);
 		OpenedCase opened = open(phone, true, "it");
 		assertThat(this.dispatcher.dispatchOnce()).isZero();
-		ClockUtil.setCurrentTime(Date.from(night.plus(Duration.ofHours(9))));
+		TestClock.set(night.plus(Duration.ofHours(9)));
 		assertThat(this.dispatcher.dispatchOnce()).isZero();
 		assertThat(this.outbox.ofCase(opened.caseId()).get(0).status()).isEqualTo(Status.QUEUED);
-		ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2027, 1, 13, 8, 0).atZone(ROME).toInstant()));
+		TestClock.set(LocalDateTime.of(2027, 1, 13, 8, 0).atZone(ROME).toInstant());
 		dispatchAll();
 		assertThat(this.twilio.acceptedTo(phone)).hasSize(1);
 

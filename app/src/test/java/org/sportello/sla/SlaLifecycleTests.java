@@ -27,6 +27,7 @@ import org.sportello.intake.IntakeService;
 import org.sportello.support.H2ApplicationTest;
 import org.sportello.tasklist.BackOfficeActions;
 import org.sportello.tasklist.BackOfficeOutcome;
+import org.sportello.support.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,7 +79,7 @@ class SlaLifecycleTests {
 
 	@AfterEach
 	void realTimeAgain() {
-		ClockUtil.reset();
+		TestClock.reset();
 	}
 
 	@Test
@@ -272,7 +273,7 @@ class SlaLifecycleTests {
 	}
 
 	private static void moveTo(Instant instant) {
-		ClockUtil.setCurrentTime(Date.from(instant));
+		TestClock.set(instant);
 	}
 
 	private String processInstance(OpenedCase opened) {

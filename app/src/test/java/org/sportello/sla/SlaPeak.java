@@ -19,6 +19,7 @@ import org.sportello.cases.Channel;
 import org.sportello.cases.OpenedCase;
 import org.sportello.intake.IntakeRequest;
 import org.sportello.intake.IntakeService;
+import org.sportello.support.TestClock;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -83,7 +84,7 @@ final class SlaPeak {
 
 	Result run(int count, int threads) throws Exception {
 		try {
-			ClockUtil.setCurrentTime(Date.from(MONDAY));
+			TestClock.set(MONDAY);
 			long start = System.nanoTime();
 			open(count, threads);
 			Duration opening = Duration.ofNanos(System.nanoTime() - start);
@@ -93,7 +94,7 @@ final class SlaPeak {
 			return new Result(count, opening, warnings, escalations);
 		}
 		finally {
-			ClockUtil.reset();
+			TestClock.reset();
 		}
 	}
 
@@ -149,7 +150,7 @@ final class SlaPeak {
 	 * Moves the engine clock and waits until the job executor has run every due timer.
 	 */
 	private Duration drainAt(Instant instant) throws InterruptedException {
-		ClockUtil.setCurrentTime(Date.from(instant));
+		TestClock.set(instant);
 		long start = System.nanoTime();
 		((ProcessEngineConfigurationImpl) this.engineConfiguration).getJobExecutor().jobWasAdded();
 		while (dueTimers() > 0) {

@@ -1,5 +1,7 @@
 package org.sportello.notify.ui;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Set;
 
 import org.junit.jupiter.api.Tag;
@@ -13,6 +15,7 @@ import org.sportello.intake.IntakeService;
 import org.sportello.notify.SmsDispatcher;
 import org.sportello.support.BrowserTestSupport;
 import org.sportello.support.FakeTwilio;
+import org.sportello.support.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("demo")
 class LocalSmsOutboxBrowserTests extends BrowserTestSupport {
 
+	static final Instant TUESDAY_MORNING = ZonedDateTime.parse("2026-11-24T10:00:00+01:00[Europe/Rome]").toInstant();
+
 	@Autowired
 	IntakeService intake;
 
@@ -45,11 +50,23 @@ class LocalSmsOutboxBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void withoutTwilioMessagesStayInTheLocalOutboxAndAdministratorsEditTheTexts() {
-		OpenedCase opened = this.intake.open(new IntakeRequest(Channel.PHONE, "PENSION", "Informazioni sulla pensione",
-				null, new IntakeRequest.Citizen("Paola Neri", "+393331112223", null, true, "it"), Set.of()), "fo1");
 		int before = FakeTwilio.shared().accepted().size();
-		while (this.dispatcher.dispatchOnce() > 0) {
-			// drain
+		// opened and dispatched outside the quiet hours, whenever the suite runs (at
+		// night
+		// the message would wait for the morning)
+		TestClock.set(TUESDAY_MORNING);
+		OpenedCase opened;
+		try {
+			opened = this.intake.open(
+					new IntakeRequest(Channel.PHONE, "PENSION", "Informazioni sulla pensione", null,
+							new IntakeRequest.Citizen("Paola Neri", "+393331112223", null, true, "it"), Set.of()),
+					"fo1");
+			while (this.dispatcher.dispatchOnce() > 0) {
+				// drain
+			}
+		}
+		finally {
+			TestClock.reset();
 		}
 		assertThat(this.jdbc.queryForObject("SELECT status FROM spt_sms_message WHERE case_id = ?", String.class,
 				opened.caseId()))

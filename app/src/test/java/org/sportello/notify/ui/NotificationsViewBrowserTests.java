@@ -1,12 +1,10 @@
 package org.sportello.notify.ui;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.sportello.cases.Channel;
@@ -15,6 +13,7 @@ import org.sportello.intake.IntakeRequest;
 import org.sportello.intake.IntakeService;
 import org.sportello.support.BrowserTestSupport;
 import org.sportello.support.H2ApplicationTest;
+import org.sportello.support.TestClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,14 +40,14 @@ class NotificationsViewBrowserTests extends BrowserTestSupport {
 	void supervisorSeesTheEscalationOfABreachedCase() {
 		OpenedCase opened;
 		try {
-			ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T08:00:00Z")));
+			TestClock.set(Instant.parse("2026-11-23T08:00:00Z"));
 			opened = this.intake.open(new IntakeRequest(Channel.EMAIL, "VOLUNTEERING",
 					"Vorrei iscrivermi come volontario di protezione civile", "Sulmona",
 					new IntakeRequest.Citizen("Giorgio Verdi", null, "giorgio@example.org", false, "it"), Set.of()),
 					"fo1");
 			this.intake.forward(opened.trackingCode(), "Al back office", "fo1");
 			// a month later every SLA timer of the case is due
-			ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-23T08:00:00Z")));
+			TestClock.set(Instant.parse("2026-12-23T08:00:00Z"));
 			String instance = this.runtime.createProcessInstanceQuery()
 				.processInstanceBusinessKey(opened.trackingCode())
 				.singleResult()
@@ -60,7 +59,7 @@ class NotificationsViewBrowserTests extends BrowserTestSupport {
 				.forEach((job) -> this.management.executeJob(job.getId()));
 		}
 		finally {
-			ClockUtil.reset();
+			TestClock.reset();
 		}
 
 		this.browser.login("supervisor1", "demo");
