@@ -2,6 +2,8 @@ package org.sportello.cases;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -9,6 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,7 +50,6 @@ public class Attachments {
 	 * arrive); answers its content type or throws {@link AttachmentRejectedException}.
 	 */
 	public String check(String fileName, byte[] bytes) {
-		cleanName(fileName);
 		if (bytes.length == 0) {
 			throw new AttachmentRejectedException("attachment.empty");
 		}
@@ -59,7 +62,7 @@ public class Attachments {
 	@Transactional
 	public Attachment attach(String caseId, String fileName, byte[] bytes, String uploadedBy) {
 		String type = check(fileName, bytes);
-		String name = cleanName(fileName);
+		String name = cleanName(fileName, type);
 		Attachment attachment = new Attachment(UUID.randomUUID().toString(), caseId, name, type, bytes.length,
 				sha256(bytes), uploadedBy, this.clock.instant());
 		Path file = fileOf(attachment);
@@ -116,20 +119,44 @@ public class Attachments {
 	}
 
 	/**
-	 * The citizen's file name, kept for display only: no path, no control characters, no
-	 * markup.
+	 * The file name as it will be listed and downloaded: the last segment of what the
+	 * browser or client sent (percent-escapes decoded), NFC, letters, digits, spaces and
+	 * {@code . _ - ( ) ,} only, no leading dots, at most 120 characters, and the
+	 * extension of the file's real type. Whatever was sent ("..", "%2e%2e%2fpasswd.pdf",
+	 * "C:\\scan.pdf", markup), the name is a plain file name that every link can serve.
 	 */
-	static String cleanName(String fileName) {
-		if (fileName == null || fileName.isBlank()) {
-			throw new AttachmentRejectedException("attachment.name");
+	static String cleanName(String fileName, String contentType) {
+		String name = (fileName == null) ? "" : fileName;
+		if (name.indexOf('%') >= 0) {
+			try {
+				name = URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
+			}
+			catch (IllegalArgumentException ex) {
+				// not percent-encoded after all: keep it as sent
+			}
 		}
-		String base = fileName.replace('\\', '/');
-		base = base.substring(base.lastIndexOf('/') + 1).strip();
-		if (base.isEmpty() || base.length() > 255 || base.chars().anyMatch((c) -> c < 0x20 || c == '<' || c == '>')) {
-			throw new AttachmentRejectedException("attachment.name");
+		name = FreeText.normalize(name).replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1);
+		name = name.replaceAll("[^\\p{L}\\p{M}\\p{N} ._(),-]", "_").replaceAll("_{2,}", "_");
+		name = name.replaceAll("^[ ._]+", "").strip();
+		String extension = EXTENSIONS.getOrDefault(contentType, "");
+		String lower = name.toLowerCase(Locale.ROOT);
+		boolean hasExtension = lower.endsWith(extension)
+				|| ("image/jpeg".equals(contentType) && lower.endsWith(".jpeg"));
+		String stem = hasExtension
+				? name.substring(0, name.length() - (lower.endsWith(".jpeg") ? 5 : extension.length())) : name;
+		stem = stem.replaceAll("[ .]+$", "");
+		if (stem.isEmpty()) {
+			stem = "allegato";
 		}
-		return base;
+		if (stem.codePointCount(0, stem.length()) > 120) {
+			stem = stem.substring(0, stem.offsetByCodePoints(0, 120));
+		}
+		return stem + (hasExtension && lower.endsWith(".jpeg") ? ".jpeg" : extension);
 	}
+
+	private static final Map<String, String> EXTENSIONS = Map.of("application/pdf", ".pdf", "image/png", ".png",
+			"image/jpeg", ".jpg");
 
 	private Path fileOf(Attachment attachment) {
 		// ids are UUIDs generated here, never user input

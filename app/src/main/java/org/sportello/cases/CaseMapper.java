@@ -35,6 +35,9 @@ interface CaseMapper {
 	@Select("SELECT " + CASE_COLUMNS + " FROM spt_case WHERE tracking_code = #{trackingCode}")
 	Optional<CaseRow> byTrackingCode(String trackingCode);
 
+	@Update("UPDATE spt_case SET pin_hash = #{pinHash} WHERE id = #{id}")
+	int updatePinHash(@Param("id") String id, @Param("pinHash") String pinHash);
+
 	@Select("SELECT " + CASE_COLUMNS + " FROM spt_case WHERE id = #{id}")
 	Optional<CaseRow> byId(String id);
 

@@ -17,7 +17,6 @@ import org.sportello.security.Roles;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,12 +39,13 @@ public class Cases {
 
 	private final TrackingCodes codes = new TrackingCodes();
 
-	private final BCryptPasswordEncoder pins = new BCryptPasswordEncoder();
+	private final PinHasher pins;
 
 	private final ApplicationEventPublisher events;
 
-	Cases(CaseMapper mapper, Directory directory, Clock clock, ApplicationEventPublisher events) {
+	Cases(CaseMapper mapper, Directory directory, Clock clock, ApplicationEventPublisher events, PinHasher pins) {
 		this.mapper = mapper;
+		this.pins = pins;
 		this.directory = directory;
 		this.clock = clock;
 		this.events = events;
@@ -66,9 +66,10 @@ public class Cases {
 		String pin = this.codes.newPin();
 		for (int attempt = 0;; attempt++) {
 			String id = UUID.randomUUID().toString();
-			CaseRow row = new CaseRow(id, this.codes.newTrackingCode(), this.pins.encode(pin), request.channel(),
-					request.topicCode(), request.description(), request.municipality(), "NORMAL", CaseStatus.RICEVUTA,
-					request.openedBy(), request.openedOffice(), now, now, 0);
+			String code = this.codes.newTrackingCode();
+			CaseRow row = new CaseRow(id, code, this.pins.hash(code, pin), request.channel(), request.topicCode(),
+					request.description(), request.municipality(), "NORMAL", CaseStatus.RICEVUTA, request.openedBy(),
+					request.openedOffice(), now, now, 0);
 			try {
 				this.mapper.insertCase(row);
 			}
@@ -139,9 +140,18 @@ public class Cases {
 		return this.mapper.timeline(caseId);
 	}
 
-	/** Whether the PIN is the case's (BCrypt, deliberately slow). */
-	public boolean pinMatches(CaseRow row, String pin) {
-		return pin != null && this.pins.matches(pin, row.pinHash());
+	/**
+	 * The case of this tracking code when the PIN is its PIN. An unknown code costs the
+	 * same work as a wrong PIN (see {@link PinHasher}): the answer and its time say
+	 * nothing about which codes exist.
+	 */
+	public Optional<CaseRow> byCodeAndPin(String trackingCode, String pin) {
+		Optional<CaseRow> row = this.mapper.byTrackingCode(trackingCode);
+		boolean matches = this.pins.matches(trackingCode, pin, row.map(CaseRow::pinHash).orElse(null));
+		if (matches && this.pins.outdated(row.get().pinHash())) {
+			this.mapper.updatePinHash(row.get().id(), this.pins.hash(trackingCode, pin));
+		}
+		return matches ? row : Optional.empty();
 	}
 
 	/** The most recently finished case of the citizen with this phone number. */
@@ -258,17 +268,28 @@ public class Cases {
 	 */
 	private boolean mayRead(String userId, List<Participation> administrations) {
 		Directory.Membership membership = this.directory.membershipOf(userId);
-		List<String> roles = membership.roles();
-		if (roles.contains(Roles.FO) || roles.contains(Roles.SUPERVISOR) || roles.contains(Roles.ADMIN)) {
+		if (readsEveryCase(membership)) {
 			return true;
 		}
-		List<Office> offices = membership.offices();
-		if (offices.stream().anyMatch((office) -> office.kind() == OfficeKind.HUB)) {
-			return true;
-		}
-		return offices.stream()
+		return membership.offices()
+			.stream()
 			.map(Office::administrationCode)
 			.anyMatch((code) -> administrations.stream().anyMatch((p) -> p.administrationCode().equals(code)));
+	}
+
+	/**
+	 * Whether the user sees every case: front-office operators, supervisors,
+	 * administrators and the hub's officials. They, and only they, open cases, so that
+	 * nobody creates a case they then cannot read.
+	 */
+	public boolean mayReadEveryCase(String userId) {
+		return readsEveryCase(this.directory.membershipOf(userId));
+	}
+
+	private static boolean readsEveryCase(Directory.Membership membership) {
+		List<String> roles = membership.roles();
+		return roles.contains(Roles.FO) || roles.contains(Roles.SUPERVISOR) || roles.contains(Roles.ADMIN)
+				|| membership.offices().stream().anyMatch((office) -> office.kind() == OfficeKind.HUB);
 	}
 
 	private CaseRow require(String caseId) {

@@ -52,6 +52,14 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 		// expression.
 		configuration.setUserResourceWhitelistPattern(IDENTITY_ID_PATTERN);
 		configuration.setGroupResourceWhitelistPattern(IDENTITY_ID_PATTERN);
+		// Camunda locks a user after failed passwords from anywhere, so a stranger could
+		// lock
+		// any official out; guessing is throttled per user and client address instead
+		// (security.LoginThrottle). No delay, no lock-out here.
+		configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+		configuration.setLoginDelayBase(0);
+		configuration.setLoginDelayFactor(0);
+		configuration.setLoginDelayMaxTime(0);
 		List<String> adminGroups = new ArrayList<>(List.of(Roles.ADMIN));
 		configuration.setAdminGroups(adminGroups);
 		// Due SLA timers must not queue behind other jobs.

@@ -93,6 +93,15 @@ class ApiProblems {
 		return problem;
 	}
 
+	@ExceptionHandler(OpeningRefusedException.class)
+	ProblemDetail forbidden(OpeningRefusedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+				"Cases are opened by the front office (role fo), supervisors and administrators: those who may "
+						+ "read every case. Pass the request to a front office.");
+		problem.setTitle("Not allowed");
+		return problem;
+	}
+
 	@ExceptionHandler(ProcessEngineException.class)
 	ProblemDetail engine(ProcessEngineException ex) {
 		log.warn("Engine refused a case API request: {}", ex.getMessage());
@@ -105,12 +114,12 @@ class ApiProblems {
 	static final Map<String, String> MESSAGES = Map.ofEntries(
 			Map.entry("unknown-topic", "unknown topic code (see GET /api/topics)"),
 			Map.entry("phone-required-for-sms", "a mobile number is needed for SMS updates"),
-			Map.entry("invalid-note", "a note of 5 to 2000 characters, without markup, is required"),
+			Map.entry("invalid-note", "a note of 5 to 2000 characters (without control characters) is required"),
 			Map.entry("attachment.too-large", "the file is larger than 10 MB"),
 			Map.entry("attachment.type", "only PDF, PNG and JPEG files are accepted"),
 			Map.entry("attachment.empty", "the file is empty"),
 			Map.entry("attachment.name", "the file name is missing or not valid"),
-			Map.entry("invalid-answer", "an answer of 5 to 4000 characters, without markup, is required"),
+			Map.entry("invalid-answer", "an answer of 5 to 4000 characters (without control characters) is required"),
 			Map.entry("invalid-transfer", "an administration of the network other than your own is required"),
 			Map.entry("required", "is required"));
 

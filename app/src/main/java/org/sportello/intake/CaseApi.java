@@ -191,14 +191,14 @@ class CaseApi {
 	}
 
 	record CaseView(String trackingCode, CaseStatus status, String priority, String channel, String topic,
-			String description, Instant createdAt, Citizen citizen, List<Administration> administrations,
-			List<Event> timeline, Sla sla, List<SmsView> sms) {
+			String description, String municipality, Instant createdAt, Citizen citizen,
+			List<Administration> administrations, List<Event> timeline, Sla sla, List<SmsView> sms) {
 
 		static CaseView of(CaseDetails details, Sla sla, List<SmsView> sms) {
 			var row = details.row();
 			var contact = details.contact();
 			return new CaseView(row.trackingCode(), row.status(), row.priority(), row.channel().name(), row.topicCode(),
-					row.description(), row.createdAt(),
+					row.description(), row.municipality(), row.createdAt(),
 					new Citizen(contact.name(), contact.phone(), contact.email(), contact.smsConsent(),
 							contact.language()),
 					details.administrations().stream().map(Administration::of).toList(),

@@ -9,26 +9,36 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.sportello.cases.Channel;
+import org.sportello.cases.CleanText;
+import org.sportello.cases.FreeText;
 
 /**
  * A citizen's request as the front office (or an integration) submits it: the body of
  * {@code POST /api/cases} and the model of the {@code /fo/new} form.
  */
 public record IntakeRequest(@NotNull Channel channel, @NotBlank @Size(max = 40) String topic,
-		@NotBlank @Size(min = 10, max = 4000) @Pattern(regexp = NO_MARKUP,
-				message = "{sportello.no-markup}") String description,
-		@Size(max = 100) @Pattern(regexp = NO_MARKUP, message = "{sportello.no-markup}") String municipality,
+		@CleanText(min = 10, max = 4000) String description, @CleanText(max = 100) String municipality,
 		@NotNull @Valid Citizen citizen, Set<PriorityFlag> priorityFlags) {
 
-	/** Free text must not carry HTML or script: it is shown to officials and citizens. */
-	static final String NO_MARKUP = "(?s)[^<>]*";
+	/**
+	 * Free text is kept as written, NFC and trimmed of Unicode blanks ({@link FreeText});
+	 * every view escapes it.
+	 */
+	public IntakeRequest {
+		description = FreeText.normalize(description);
+		municipality = FreeText.normalizeToNull(municipality);
+	}
 
 	/** The citizen's contact. */
-	public record Citizen(
-			@NotBlank @Size(max = 200) @Pattern(regexp = NO_MARKUP, message = "{sportello.no-markup}") String name,
+	public record Citizen(@CleanText(min = 1, max = 200) String name,
 			@Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "{sportello.e164}") String phone,
 			@Email @Size(max = 254) String email, boolean smsConsent,
 			@Pattern(regexp = "it|en", message = "{sportello.language}") String language) {
+
+		public Citizen {
+			name = FreeText.normalize(name);
+		}
+
 	}
 
 	/** Flags that raise the priority (see decisions/routing.dmn, decision "priority"). */

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.sportello.cases.Attachments;
 import org.sportello.cases.Cases;
 import org.sportello.cases.Contact;
+import org.sportello.cases.FreeText;
 import org.sportello.cases.NewAttachment;
 import org.sportello.cases.NewCase;
 import org.sportello.cases.OpenedCase;
@@ -69,6 +70,9 @@ public class IntakeService {
 	/** Opens the case with its attachments: all of it is stored, or nothing. */
 	@Transactional
 	public OpenedCase open(IntakeRequest request, String userId, List<NewAttachment> files) {
+		if (!this.cases.mayReadEveryCase(userId)) {
+			throw new OpeningRefusedException(userId);
+		}
 		if (this.cases.topic(request.topic()).isEmpty()) {
 			throw new InvalidRequestException("topic", "unknown-topic");
 		}
@@ -82,11 +86,10 @@ public class IntakeService {
 		if (citizen.smsConsent() && (citizen.phone() == null || citizen.phone().isBlank())) {
 			throw new InvalidRequestException("citizen.phone", "phone-required-for-sms");
 		}
-		Contact contact = new Contact(citizen.name().strip(), blankToNull(citizen.phone()),
-				blankToNull(citizen.email()), citizen.smsConsent(),
-				(citizen.language() == null) ? "it" : citizen.language());
-		OpenedCase opened = this.cases.open(new NewCase(request.channel(), request.topic(),
-				request.description().strip(), blankToNull(request.municipality()), contact, userId, frontOffice));
+		Contact contact = new Contact(citizen.name(), blankToNull(citizen.phone()), blankToNull(citizen.email()),
+				citizen.smsConsent(), (citizen.language() == null) ? "it" : citizen.language());
+		OpenedCase opened = this.cases.open(new NewCase(request.channel(), request.topic(), request.description(),
+				request.municipality(), contact, userId, frontOffice));
 		Set<IntakeRequest.PriorityFlag> flags = (request.priorityFlags() == null) ? Set.of() : request.priorityFlags();
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("caseId", opened.caseId());
@@ -130,7 +133,7 @@ public class IntakeService {
 	 */
 	@Transactional
 	public void citizenReplied(String trackingCode, String note, String userId) {
-		requireNote(note);
+		String text = requireNote(note);
 		String caseId = this.cases.byTrackingCode(trackingCode)
 			.orElseThrow(() -> new TriageNotOpenException(trackingCode))
 			.id();
@@ -141,24 +144,23 @@ public class IntakeService {
 		if (!waiting) {
 			throw new TriageNotOpenException(trackingCode);
 		}
-		this.cases.citizenReplied(caseId, userId, note.strip());
+		this.cases.citizenReplied(caseId, userId, text);
 		this.runtimeService.createMessageCorrelation(CITIZEN_REPLY)
 			.processInstanceBusinessKey(trackingCode)
 			.correlateAll();
 	}
 
-	private static void requireNote(String note) {
-		if (note == null || note.strip().length() < 5 || note.length() > 2000
-				|| !note.matches(IntakeRequest.NO_MARKUP)) {
+	/** A note of 5 to 2000 characters, kept as written ({@link FreeText}). */
+	private static String requireNote(String note) {
+		String text = FreeText.normalize(note);
+		if (text == null || !FreeText.isClean(text) || FreeText.length(text) < 5 || FreeText.length(text) > 2000) {
 			throw new InvalidRequestException("note", "invalid-note");
 		}
+		return text;
 	}
 
 	private void completeTriage(String trackingCode, String outcome, String note, String userId) {
-		if (note == null || note.strip().length() < 5 || note.length() > 2000
-				|| !note.matches(IntakeRequest.NO_MARKUP)) {
-			throw new InvalidRequestException("note", "invalid-note");
-		}
+		String text = requireNote(note);
 		Task triage = triageTask(trackingCode).orElseThrow(() -> new TriageNotOpenException(trackingCode));
 		if (triage.getAssignee() == null) {
 			this.taskService.claim(triage.getId(), userId);
@@ -166,7 +168,7 @@ public class IntakeService {
 		else if (!triage.getAssignee().equals(userId)) {
 			throw new TriageNotOpenException(trackingCode);
 		}
-		this.taskService.complete(triage.getId(), Map.of("triageOutcome", outcome, "resolutionNote", note.strip()));
+		this.taskService.complete(triage.getId(), Map.of("triageOutcome", outcome, "resolutionNote", text));
 	}
 
 	private Optional<Task> triageTask(String trackingCode) {

@@ -111,4 +111,13 @@ interface SmsMapper {
 	@Delete("DELETE FROM spt_sms_opt_out WHERE phone = #{phone}")
 	void optIn(String phone);
 
+	@Select("SELECT reply FROM spt_sms_inbound WHERE message_sid = #{sid}")
+	Optional<String> inboundReply(String sid);
+
+	@Insert("INSERT INTO spt_sms_inbound (message_sid, received_at, reply) VALUES (#{sid}, #{at}, #{reply})")
+	void insertInbound(@Param("sid") String sid, @Param("at") Instant at, @Param("reply") String reply);
+
+	@Update("UPDATE spt_sms_inbound SET reply = #{reply} WHERE message_sid = #{sid}")
+	void saveInboundReply(@Param("sid") String sid, @Param("reply") String reply);
+
 }

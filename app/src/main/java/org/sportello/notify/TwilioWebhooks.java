@@ -3,6 +3,7 @@ package org.sportello.notify;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.twilio.security.RequestValidator;
 import com.twilio.twiml.MessagingResponse;
@@ -15,6 +16,7 @@ import org.sportello.cases.TimelineEvent.EventType;
 import org.sportello.notify.SmsMessage.Status;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -105,12 +107,39 @@ class TwilioWebhooks {
 		if (from == null || !from.matches("\\+[1-9][0-9]{6,14}")) {
 			return badRequest("From must be a phone number in E.164 form");
 		}
-		String reply = this.replies.answer(from, form.get("Body"));
+		String sid = (form.get("MessageSid") != null) ? form.get("MessageSid") : form.get("SmsSid");
+		if (sid == null || sid.isBlank() || sid.length() > 64) {
+			return badRequest("MessageSid is required");
+		}
+		String reply = answerOnce(sid, from, form.get("Body"));
 		String twiml = new MessagingResponse.Builder()
 			.message(new com.twilio.twiml.messaging.Message.Builder().body(new Body.Builder(reply).build()).build())
 			.build()
 			.toXml();
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(twiml);
+	}
+
+	/**
+	 * Each message acts once: a replayed webhook (same {@code MessageSid}, e.g. a
+	 * captured START sent again after STOP) changes nothing and gets the first answer
+	 * again.
+	 */
+	private String answerOnce(String sid, String from, String body) {
+		Optional<String> seen = this.mapper.inboundReply(sid);
+		if (seen.isPresent()) {
+			log.info("Inbound SMS {} seen before: answered again, nothing changed", sid);
+			return seen.get();
+		}
+		try {
+			// claimed before acting: of two deliveries at once, one acts
+			this.mapper.insertInbound(sid, this.clock.instant(), "");
+		}
+		catch (DuplicateKeyException ex) {
+			return this.mapper.inboundReply(sid).orElse("");
+		}
+		String reply = this.replies.answer(from, body);
+		this.mapper.saveInboundReply(sid, reply);
+		return reply;
 	}
 
 	private boolean signed(HttpServletRequest request, Map<String, String> form) {

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.sportello.cases.CleanText;
+import org.sportello.cases.FreeText;
 import org.sportello.cases.Rating;
 
 import org.springframework.http.HttpStatus;
@@ -37,7 +39,12 @@ class PublicApi {
 
 	record RatingRequest(@NotBlank @Size(max = 20) @Pattern(regexp = CODE) String trackingCode,
 			@NotBlank @Pattern(regexp = "[0-9]{6}") String pin, @NotNull Rating.Value rating,
-			@Size(max = 1000) @Pattern(regexp = "(?s)[^<>]*", message = "must not contain < or >") String comment) {
+			@CleanText(max = 1000) String comment) {
+
+		RatingRequest {
+			comment = FreeText.normalizeToNull(comment);
+		}
+
 	}
 
 	@PostMapping("/track")

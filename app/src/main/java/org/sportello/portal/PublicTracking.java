@@ -52,11 +52,11 @@ public class PublicTracking {
 	}
 
 	private CaseRow authenticate(String trackingCode, String pin, String clientAddress) {
-		this.limiter.check(clientAddress);
 		String code = (trackingCode == null) ? "" : trackingCode.strip().toUpperCase(Locale.ROOT);
-		Optional<CaseRow> row = this.cases.byTrackingCode(code).filter((kase) -> this.cases.pinMatches(kase, pin));
+		this.limiter.check(clientAddress, code);
+		Optional<CaseRow> row = this.cases.byCodeAndPin(code, pin);
 		if (row.isEmpty()) {
-			this.limiter.failed(clientAddress);
+			this.limiter.failed(clientAddress, code);
 			log.info("Tracking refused for address {}", clientAddress);
 			throw new TrackingRefusedException();
 		}

@@ -12,34 +12,56 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * Authenticates against Camunda's identity service, the single user store of Sportello:
- * passwords are checked (hashed, with Camunda's lock-out after repeated failures) by the
- * engine, and every group the user belongs to becomes the authority
- * {@code ROLE_<groupId>}.
+ * passwords are checked (hashed) by the engine, guessing is slowed per user name and
+ * client address by {@link LoginThrottle}, and every group the user belongs to becomes
+ * the authority {@code ROLE_<groupId>}.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identityService;
 
-	CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+	private final LoginThrottle throttle;
+
+	CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
 		this.identityService = identityService;
+		this.throttle = throttle;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String userId = authentication.getName();
 		Object credentials = authentication.getCredentials();
-		if (userId == null || userId.isBlank() || !(credentials instanceof String password)
-				|| !this.identityService.checkPassword(userId, password)) {
+		if (userId == null || userId.isBlank() || !(credentials instanceof String password)) {
 			throw new BadCredentialsException("Bad credentials");
 		}
+		String address = clientAddress(authentication);
+		if (!this.throttle.waitFor(userId, address).isZero()) {
+			// the same answer as a wrong password: the guesser learns nothing, not even
+			// that this pair waits
+			throw new BadCredentialsException("Bad credentials");
+		}
+		if (!this.identityService.checkPassword(userId, password)) {
+			this.throttle.failed(userId, address);
+			throw new BadCredentialsException("Bad credentials");
+		}
+		this.throttle.succeeded(userId, address);
 		List<GrantedAuthority> authorities = authoritiesOf(userId);
 		User principal = new User(userId, "", authorities);
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+	}
+
+	/**
+	 * The caller's address as the servlet container saw it (behind a proxy: forwarded).
+	 */
+	private static String clientAddress(Authentication authentication) {
+		return (authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : "unknown";
 	}
 
 	private List<GrantedAuthority> authoritiesOf(String userId) {

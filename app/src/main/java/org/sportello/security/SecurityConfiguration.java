@@ -1,6 +1,14 @@
 package org.sportello.security;
 
+import java.io.IOException;
+
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -9,14 +17,22 @@ import org.sportello.security.ui.LoginView;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One login for everything. Four filter chains, most specific first:
@@ -37,9 +53,47 @@ class SecurityConfiguration {
 
 	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
+	/**
+	 * Our pages: Vaadin needs inline scripts, {@code eval} (its client runs
+	 * {@code executeJs} through {@code new Function}) and inline styles; everything else
+	 * comes from this origin. Pages may be framed by this origin only.
+	 */
+	static final String VIEWS_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+	/** JSON and TwiML answers are never rendered, framed or allowed to load anything. */
+	static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "interest-cohort=()";
+
+	/**
+	 * Security headers of our surfaces (Cockpit and Admin send Camunda's own): CSP,
+	 * Referrer-Policy (the tracking page's address carries a tracking code: it never
+	 * leaves the site), Permissions-Policy, framing; HSTS whenever the request came over
+	 * HTTPS (behind a proxy: {@code server.forward-headers-strategy=native}).
+	 */
+	static void securityHeaders(HttpSecurity http, String csp) throws Exception {
+		http.headers((headers) -> headers.contentSecurityPolicy((policy) -> policy.policyDirectives(csp))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.frameOptions((frames) -> frames.sameOrigin())
+			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
+	}
+
+	/**
+	 * A request the firewall refuses (a doubled slash, a path parameter, an encoded
+	 * dot...) is the client's mistake: 400, not 500.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return new HttpStatusRequestRejectedHandler(HttpServletResponse.SC_BAD_REQUEST);
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+		securityHeaders(http, API_CSP);
 		http.securityMatcher(PATHS.matcher("/engine-rest/**"))
 			.authorizeHttpRequests((auth) -> auth.anyRequest().hasAnyRole(Roles.DESIGNER, Roles.ADMIN))
 			.httpBasic((basic) -> basic.realmName("Sportello"))
@@ -70,6 +124,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
+		securityHeaders(http, API_CSP);
 		http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/public/**"), PATHS.matcher("/sms/**")))
 			.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -80,6 +135,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(4)
 	SecurityFilterChain caseApiChain(HttpSecurity http) throws Exception {
+		securityHeaders(http, API_CSP);
 		http.securityMatcher(PATHS.matcher("/api/**"))
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(PATHS.matcher("/api/topics"))
 				.authenticated()
@@ -95,13 +151,71 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(5)
-	SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain vaadinChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
+		securityHeaders(http, VIEWS_CSP);
 		http.authorizeHttpRequests((auth) -> auth
 			.requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"),
 					PATHS.matcher("/error"), PATHS.matcher("/images/**"))
 			.permitAll());
-		http.with(VaadinSecurityConfigurer.vaadin(), (vaadin) -> vaadin.loginView(LoginView.class));
+		// Vaadin would exempt the login form from CSRF protection, which lets another
+		// site
+		// sign a browser in as someone else (login CSRF). The form sends Spring's token
+		// (the
+		// page carries it in meta tags), so only Vaadin's own requests, which carry
+		// Vaadin's token, are exempt.
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+		http.with(VaadinSecurityConfigurer.vaadin(),
+				(vaadin) -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
 		return http.build();
+	}
+
+	/**
+	 * The firewall's checks (doubled slashes, path parameters, encoded dots and
+	 * slashes...) before any other filter: some of Spring's filters parse the path before
+	 * Spring Security's own firewall runs, and answer such paths with 500. They are the
+	 * client's mistake: 400.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> firewalledPaths() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				try {
+					firewall.getFirewalledRequest(request);
+				}
+				catch (RequestRejectedException ex) {
+					response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+		});
+		registration.setName("sportello-firewalled-paths");
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	/**
+	 * {@code /error} is where the container forwards errors; asked for directly it has no
+	 * error to show and would answer 500. It is not a page: 404.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> directErrorRequests() {
+		var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				response.sendError(HttpServletResponse.SC_NOT_FOUND);
+			}
+		});
+		registration.setName("sportello-direct-error-requests");
+		registration.addUrlPatterns("/error", "/error/*");
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
 	}
 
 	/**

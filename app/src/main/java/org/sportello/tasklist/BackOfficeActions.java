@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.sportello.cases.FreeText;
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
 
@@ -38,7 +39,8 @@ public class BackOfficeActions {
 		if (outcome == null) {
 			throw new ActionRefusedException("outcome", "required");
 		}
-		if (answer == null || answer.strip().length() < 5 || answer.length() > 4000 || answer.matches("(?s).*[<>].*")) {
+		String text = FreeText.normalize(answer);
+		if (text == null || !FreeText.isClean(text) || FreeText.length(text) < 5 || FreeText.length(text) > 4000) {
 			throw new ActionRefusedException("answer", "invalid-answer");
 		}
 		List<Office> offices = this.directory.officesOf(userId);
@@ -64,7 +66,7 @@ public class BackOfficeActions {
 		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("boOutcome", outcome.name());
-		variables.put("answer", answer.strip());
+		variables.put("answer", text);
 		if (outcome == BackOfficeOutcome.TRANSFER) {
 			variables.put("transferTo", transferTo);
 		}

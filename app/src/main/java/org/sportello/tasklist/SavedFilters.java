@@ -13,6 +13,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
+import org.sportello.cases.FreeText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,8 +55,8 @@ public class SavedFilters {
 	 */
 	@Transactional
 	public void save(String user, SavedFilter filter) {
-		String name = (filter.name() == null) ? "" : filter.name().strip();
-		if (name.isEmpty() || name.length() > 80 || name.matches("(?s).*[<>].*")) {
+		String name = (filter.name() == null) ? "" : FreeText.normalize(filter.name());
+		if (name.isEmpty() || FreeText.length(name) > 80 || !FreeText.isClean(name)) {
 			throw new IllegalArgumentException("filter.bad-name");
 		}
 		this.mapper.delete(user, name);

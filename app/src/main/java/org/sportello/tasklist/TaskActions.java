@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sportello.cases.FreeText;
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
 
@@ -154,8 +155,8 @@ public class TaskActions {
 	 */
 	@Transactional
 	public CaseNote addNote(String caseId, String user, String body) {
-		String text = (body == null) ? "" : body.strip();
-		if (text.isEmpty() || text.length() > 4000) {
+		String text = (body == null) ? "" : FreeText.normalize(body);
+		if (text.isEmpty() || FreeText.length(text) > 4000 || !FreeText.isClean(text)) {
 			throw new FormRejectedException(List.of(new FormValidator.FieldError("note", "length", "1-4000")));
 		}
 		CaseNote note = new CaseNote(UUID.randomUUID().toString(), caseId, user, text, this.clock.instant());

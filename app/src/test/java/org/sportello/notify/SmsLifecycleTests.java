@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
@@ -227,6 +228,19 @@ class SmsLifecycleTests {
 			.isEqualTo("POSITIVE/SMS");
 		assertThat(inbound(phone, "3")).contains("già stata valutata");
 
+		// a captured START replayed after a STOP changes nothing and gets the first
+		// answer
+		String start = "SM" + UUID.randomUUID().toString().replace("-", "");
+		String started = inbound(phone, "START", start);
+		assertThat(inbound(phone, "STOP")).contains("non riceverà più SMS");
+		assertThat(inbound(phone, "START", start)).isEqualTo(started);
+		assertThat(this.outbox.isOptedOut(phone)).isTrue();
+		assertThat(inbound(phone, "START")).contains("di nuovo attivi");
+		assertThat(this.outbox.isOptedOut(phone)).isFalse();
+		assertThat(this.webhooks.post("/sms/inbound", Map.of("From", phone, "Body", "START")).statusCode())
+			.as("no MessageSid")
+			.isEqualTo(400);
+
 		// anything else gets the help, never an error
 		for (String text : List.of("", "ciao", "DROP TABLE spt_case; --", "<script>alert(1)</script>", "STATO",
 				"STATO a b c", "😀 grazie", "x".repeat(1500))) {
@@ -279,8 +293,13 @@ class SmsLifecycleTests {
 	}
 
 	private String inbound(String from, String body) {
+		return inbound(from, body, "SM" + UUID.randomUUID().toString().replace("-", ""));
+	}
+
+	/** A text as Twilio delivers it, with its message id (a replay repeats the id). */
+	private String inbound(String from, String body, String messageSid) {
 		HttpResponse<String> response = this.webhooks.post("/sms/inbound",
-				Map.of("From", from, "To", FakeTwilio.FROM, "Body", body, "MessageSid", "SM" + from.substring(1)));
+				Map.of("From", from, "To", FakeTwilio.FROM, "Body", body, "MessageSid", messageSid));
 		assertThat(response.statusCode()).as(body).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> type.contains("xml"));
 		return response.body();
