@@ -1,5 +1,7 @@
 package org.sportello.portal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +15,7 @@ import org.sportello.intake.IntakeRequest;
 import org.sportello.intake.IntakeService;
 import org.sportello.support.ApiClient;
 import org.sportello.support.H2ApplicationTest;
+import org.sportello.support.TestClock;
 import org.sportello.tasklist.BackOfficeActions;
 import org.sportello.tasklist.BackOfficeOutcome;
 
@@ -21,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The citizen's API without login: status and public timeline by code and PIN, identical
@@ -41,6 +45,14 @@ class PublicTrackingApiTests {
 
 	@Autowired
 	AttemptLimiter limiter;
+
+	@Autowired
+	PublicTracking tracking;
+
+	@Autowired
+	Clock clock;
+
+	int hostNumber = 1;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -93,6 +105,49 @@ class PublicTrackingApiTests {
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(limited.raw().headers().firstValue("Retry-After")).isPresent();
 		assertThat(limited.contentType()).contains("problem+json");
+	}
+
+	@Test
+	void guessesAtOneCodeFromManyAddressesMakeThatCodeWait() {
+		OpenedCase opened = open();
+		String wrong = "000000".equals(opened.pin()) ? "111111" : "000000";
+		for (int i = 0; i < AttemptLimiter.MAX_FAILURES; i++) {
+			assertThatThrownBy(
+					() -> this.tracking.track(opened.trackingCode(), wrong, "198.51.100." + this.hostNumber++))
+				.isInstanceOf(TrackingRefusedException.class);
+		}
+		assertThatThrownBy(() -> this.tracking.track(opened.trackingCode(), opened.pin(), "192.0.2.200"))
+			.isInstanceOf(TooManyAttemptsException.class);
+		// another code from a fresh address is not affected
+		OpenedCase other = open();
+		assertThat(this.tracking.track(other.trackingCode(), other.pin(), "192.0.2.201").trackingCode())
+			.isEqualTo(other.trackingCode());
+	}
+
+	@Test
+	void theCountersStayBoundedWithoutClearingAnyoneElses() {
+		for (int i = 0; i < AttemptLimiter.MAX_FAILURES; i++) {
+			this.limiter.failed("192.0.2.1", "SPT-2222-222" + (i % 8 + 2));
+		}
+		// a flood of other addresses and codes does not clear the first address's count
+		for (int i = 0; i < 2000; i++) {
+			this.limiter.failed("10.9." + (i / 250) + "." + (i % 250), "SPT-3333-" + (1000 + i));
+		}
+		assertThatThrownBy(() -> this.limiter.check("192.0.2.1", "SPT-4444-4444"))
+			.isInstanceOf(TooManyAttemptsException.class);
+		// closed windows are forgotten: the table holds one window's worth
+		Integer rows = this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_attempt_failure", Integer.class);
+		TestClock.set(this.clock.instant().plus(AttemptLimiter.WINDOW).plusSeconds(1));
+		try {
+			this.limiter.forgetClosedWindows();
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_attempt_failure", Integer.class))
+				.isLessThan(rows)
+				.isZero();
+			this.limiter.check("192.0.2.1", "SPT-4444-4444");
+		}
+		finally {
+			TestClock.reset();
+		}
 	}
 
 	@Test

@@ -26,6 +26,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.sportello.cases.FreeText;
 import org.sportello.cases.Rating;
 import org.sportello.cases.RatingRefusedException;
 import org.sportello.portal.PublicTracking;
@@ -176,12 +177,13 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 	}
 
 	private void rate(TrackedCase kase, Rating.Value value, String comment) {
-		if (comment != null && comment.matches("(?s).*[<>].*")) {
-			this.error.setText(getTranslation("track.comment-markup"));
+		String text = FreeText.normalizeToNull(comment);
+		if (!FreeText.isClean(text) || FreeText.length(text) > 1000) {
+			this.error.setText(getTranslation("track.comment-invalid"));
 			return;
 		}
 		try {
-			render(this.tracking.rate(kase.trackingCode(), this.pin.getValue(), value, comment, clientAddress()));
+			render(this.tracking.rate(kase.trackingCode(), this.pin.getValue(), value, text, clientAddress()));
 			this.error.setText("");
 		}
 		catch (RatingRefusedException ex) {
