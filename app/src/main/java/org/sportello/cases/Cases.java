@@ -197,6 +197,27 @@ public class Cases {
 	}
 
 	/**
+	 * An office answered: the text its official wrote goes with the case, for every
+	 * office of the case to read and, for the kinds meant for the citizen, for the
+	 * citizen. Blank texts are not answers.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void answered(String caseId, CaseAnswer.Kind kind, String officeGroup, String author, String text) {
+		String body = FreeText.normalizeToNull(text);
+		if (body == null) {
+			return;
+		}
+		String administration = this.directory.office(officeGroup).map(Office::administrationCode).orElse(null);
+		this.mapper.insertAnswer(new CaseAnswer(UUID.randomUUID().toString(), caseId, kind, officeGroup, administration,
+				author, body, kind.citizenVisible(), this.clock.instant()));
+	}
+
+	/** Every answer of the case, oldest first; the caller decides who may see which. */
+	public List<CaseAnswer> answersOf(String caseId) {
+		return this.mapper.answers(caseId);
+	}
+
+	/**
 	 * The case leaves its current administrations for another one; those keep read access
 	 * as former handlers.
 	 */
@@ -230,9 +251,9 @@ public class Cases {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<CaseDetails> readAs(String trackingCode, String userId) {
-		return readable(trackingCode, userId)
-			.map((readable) -> new CaseDetails(readable.row(), this.mapper.contact(readable.row().id()),
-					readable.administrations(), this.mapper.timeline(readable.row().id())));
+		return readable(trackingCode, userId).map((readable) -> new CaseDetails(readable.row(),
+				this.mapper.contact(readable.row().id()), readable.administrations(),
+				this.mapper.timeline(readable.row().id()), this.mapper.answers(readable.row().id())));
 	}
 
 	/**

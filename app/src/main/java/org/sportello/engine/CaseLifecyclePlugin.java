@@ -138,6 +138,9 @@ class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
 						.findFirst()
 						.orElse(null);
 					cases().taskCompleted(caseId, delegate.getAssignee(), office, name, null);
+					TaskAnswers.of(delegate)
+						.ifPresent((answer) -> cases().answered(caseId, answer.kind(), office, delegate.getAssignee(),
+								answer.text()));
 				}
 			});
 		}

@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import org.sportello.cases.Attachment;
 import org.sportello.cases.Attachments;
+import org.sportello.cases.CaseAnswer;
 import org.sportello.cases.CaseDetails;
 import org.sportello.notify.SmsMessage;
 import org.sportello.notify.SmsOutbox;
@@ -192,7 +193,8 @@ class CaseApi {
 
 	record CaseView(String trackingCode, CaseStatus status, String priority, String channel, String topic,
 			String description, String municipality, Instant createdAt, Citizen citizen,
-			List<Administration> administrations, List<Event> timeline, Sla sla, List<SmsView> sms) {
+			List<Administration> administrations, List<Event> timeline, List<AnswerView> answers, Sla sla,
+			List<SmsView> sms) {
 
 		static CaseView of(CaseDetails details, Sla sla, List<SmsView> sms) {
 			var row = details.row();
@@ -202,7 +204,22 @@ class CaseApi {
 					new Citizen(contact.name(), contact.phone(), contact.email(), contact.smsConsent(),
 							contact.language()),
 					details.administrations().stream().map(Administration::of).toList(),
-					details.timeline().stream().map(Event::of).toList(), sla, sms);
+					details.timeline().stream().map(Event::of).toList(),
+					details.answers().stream().map(AnswerView::of).toList(), sla, sms);
+		}
+
+	}
+
+	/**
+	 * What an office answered, by whom and when; {@code citizenVisible} says whether the
+	 * citizen reads it too.
+	 */
+	record AnswerView(CaseAnswer.Kind kind, String office, String administration, String author, String text,
+			boolean citizenVisible, Instant at) {
+
+		static AnswerView of(CaseAnswer answer) {
+			return new AnswerView(answer.kind(), answer.officeGroupId(), answer.administrationCode(), answer.author(),
+					answer.body(), answer.citizenVisible(), answer.createdAt());
 		}
 
 	}

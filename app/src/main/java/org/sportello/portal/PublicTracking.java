@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sportello.cases.CaseAnswer;
 import org.sportello.cases.CaseRow;
 import org.sportello.cases.Cases;
 import org.sportello.cases.Rating;
@@ -72,8 +73,14 @@ public class PublicTracking {
 					(event.eventType() == TimelineEvent.EventType.TRANSFERRED) ? name(event.administrationCode())
 							: null))
 			.toList();
+		List<TrackedCase.Answer> answers = this.cases.answersOf(row.id())
+			.stream()
+			.filter(CaseAnswer::citizenVisible)
+			.map((answer) -> new TrackedCase.Answer(answer.createdAt(), answer.kind(),
+					(answer.administrationCode() != null) ? name(answer.administrationCode()) : null, answer.body()))
+			.toList();
 		Optional<Rating> rating = this.ratings.of(row.id());
-		return new TrackedCase(row.trackingCode(), row.status(), row.createdAt(), inCharge, steps,
+		return new TrackedCase(row.trackingCode(), row.status(), row.createdAt(), inCharge, steps, answers,
 				row.status().isFinal() && rating.isEmpty(), rating.map(Rating::rating).orElse(null));
 	}
 

@@ -3,20 +3,27 @@ package org.sportello.portal;
 import java.time.Instant;
 import java.util.List;
 
+import org.sportello.cases.CaseAnswer;
 import org.sportello.cases.CaseStatus;
 import org.sportello.cases.Rating;
 import org.sportello.cases.TimelineEvent.EventType;
 
 /**
- * What a citizen sees of a case: never internal notes, officials' or offices' names, or
- * free text written by officials.
+ * What a citizen sees of a case: the answers written for the citizen, never internal
+ * notes, officials' or offices' names, or other text written by officials.
  *
  * @param inCharge the administrations working the case now
  * @param rateable whether the citizen may rate it now (finished, not yet rated)
  * @param rating the citizen's rating, if given
  */
 public record TrackedCase(String trackingCode, CaseStatus status, Instant openedAt, List<String> inCharge,
-		List<Step> timeline, boolean rateable, Rating.Value rating) {
+		List<Step> timeline, List<Answer> answers, boolean rateable, Rating.Value rating) {
+
+	/**
+	 * An answer written for the citizen, by administration (never the official's name).
+	 */
+	public record Answer(Instant at, CaseAnswer.Kind kind, String administration, String text) {
+	}
 
 	/**
 	 * One citizen-visible step: its kind, the status reached (status changes), the

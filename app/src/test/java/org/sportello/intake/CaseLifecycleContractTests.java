@@ -116,6 +116,26 @@ abstract class CaseLifecycleContractTests {
 				"IN_ATTESA_DI_INTEGRAZIONE", "IN_LAVORAZIONE", "INOLTRATA", "IN_LAVORAZIONE", "RISOLTA");
 		assertThat(types(resolved)).contains("OPENED", "ASSIGNED", "TASK_COMPLETED", "TRANSFERRED", "CITIZEN_REPLIED");
 		assertThat(actors(resolved)).contains("fo1", "bo-comune", "bo-regione", "bo-inps");
+
+		// the answers are part of the case: every office reads all of them, with who
+		// wrote
+		// them; the citizen reads those written for the citizen
+		assertThat(answers(resolved)).containsExactly("ANSWER:COMUNE-AQ:bo-comune:true:Pratica istruita",
+				"REQUEST_INFO:REGIONE-ABRUZZO:bo-regione:true:Manca la perizia",
+				"TRANSFER:REGIONE-ABRUZZO:bo-regione:false:Riguarda un'indennità INPS",
+				"ANSWER:INPS:bo-inps:true:Indennità riconosciuta");
+		assertThat(answers(read(code, "bo-comune"))).hasSize(4);
+		JsonNode tracked = this.api
+			.post("/api/public/track", null,
+					"{\"trackingCode\":\"" + code + "\",\"pin\":\"" + opened.json().get("pin").asText() + "\"}")
+			.json();
+		List<String> citizenAnswers = new ArrayList<>();
+		tracked.get("answers")
+			.forEach((answer) -> citizenAnswers
+				.add(answer.get("administration").asText() + ": " + answer.get("text").asText()));
+		assertThat(citizenAnswers).containsExactly("Comune dell'Aquila: Pratica istruita",
+				"Regione Abruzzo: Manca la perizia", "INPS: Indennità riconosciuta");
+		assertThat(tracked.toString()).doesNotContain("bo-inps").doesNotContain("Riguarda un'indennità");
 	}
 
 	@Test
@@ -130,6 +150,9 @@ abstract class CaseLifecycleContractTests {
 
 		assertThat(resolved.status()).isEqualTo(200);
 		assertThat(resolved.json().get("status").asText()).isEqualTo("RISOLTA");
+		// the front office's note is the answer
+		assertThat(answers(resolved.json()))
+			.containsExactly("FRONT_OFFICE:COMUNE-AQ:fo-comune:true:Certificato scaricabile dal portale ANPR");
 		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
 		assertThat(
 				this.api.post("/api/cases/" + code + "/forward", "fo-comune", "{\"note\":\"troppo tardi\"}").status())
@@ -374,6 +397,15 @@ abstract class CaseLifecycleContractTests {
 			}
 		});
 		return result;
+	}
+
+	private static List<String> answers(JsonNode view) {
+		List<String> answers = new ArrayList<>();
+		view.get("answers")
+			.forEach((answer) -> answers.add(answer.get("kind").asText() + ":" + answer.get("administration").asText()
+					+ ":" + answer.get("author").asText() + ":" + answer.get("citizenVisible").asBoolean() + ":"
+					+ answer.get("text").asText()));
+		return answers;
 	}
 
 	private static List<String> types(JsonNode view) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
@@ -128,6 +129,25 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 			Paragraph office = new Paragraph(getTranslation("track.in-charge", String.join(", ", kase.inCharge())));
 			office.setId("track-in-charge");
 			this.result.add(office);
+		}
+		if (!kase.answers().isEmpty()) {
+			Div answers = new Div();
+			answers.setId("track-answers");
+			answers.add(new H3(getTranslation("track.answers")));
+			for (TrackedCase.Answer answer : kase.answers()) {
+				Div one = new Div();
+				one.addClassName("track-answer");
+				String who = (answer.administration() != null) ? answer.administration() : getTranslation("app.title");
+				Paragraph heading = new Paragraph(
+						getTranslation("track.answer." + answer.kind().name(), who, when.format(answer.at())));
+				heading.getStyle().set("font-weight", "600").set("margin-bottom", "0");
+				// the official's text as written: Vaadin sets it as text, never as markup
+				Paragraph text = new Paragraph(answer.text());
+				text.getStyle().set("white-space", "pre-line").set("margin-top", "0.25em");
+				one.add(heading, text);
+				answers.add(one);
+			}
+			this.result.add(answers);
 		}
 		OrderedList steps = new OrderedList();
 		steps.setId("track-timeline");

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -35,6 +36,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.sportello.cases.Attachment;
 import org.sportello.cases.AttachmentRejectedException;
 import org.sportello.cases.Attachments;
+import org.sportello.cases.CaseAnswer;
 import org.sportello.cases.CaseDetails;
 import org.sportello.cases.Cases;
 import org.sportello.cases.TimelineEvent;
@@ -135,6 +137,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 			.forEach((task) -> tasks.add(new ListItem(new Anchor("tasks/" + task.getId(),
 					task.getName() + ((task.getAssignee() != null) ? " - " + task.getAssignee() : "")))));
 		add(tasks);
+		answers(details, when);
 		diagram(row.trackingCode());
 		add(new H3(getTranslation("case.timeline")));
 		Grid<TimelineEvent> timeline = new Grid<>();
@@ -160,6 +163,35 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 		add(timeline);
 		notes(row.id(), when);
 		attachmentsOf(row.id());
+	}
+
+	/**
+	 * What each office answered: every office of the case reads all of it (a joint case's
+	 * Comune reads what the Regione answered), marked by whether the citizen sees it too.
+	 */
+	private void answers(CaseDetails details, DateTimeFormatter when) {
+		add(new H3(getTranslation("case.answers")));
+		Div answers = new Div();
+		answers.setId("case-answers");
+		for (CaseAnswer answer : details.answers()) {
+			String administration = (answer.administrationCode() != null)
+					? this.directory.administration(answer.administrationCode())
+						.map(Administration::name)
+						.orElse(answer.administrationCode())
+					: "-";
+			Paragraph heading = new Paragraph(getTranslation("case.answer.heading",
+					getTranslation("answer.kind." + answer.kind().name()), administration,
+					(answer.author() != null) ? answer.author() : "-", when.format(answer.createdAt())) + " · "
+					+ getTranslation(answer.citizenVisible() ? "case.answer.citizen" : "case.answer.internal"));
+			heading.getStyle().set("font-weight", "600").set("margin-bottom", "0");
+			Paragraph text = new Paragraph(answer.body());
+			text.getStyle().set("white-space", "pre-line").set("margin-top", "0.25em");
+			answers.add(heading, text);
+		}
+		if (details.answers().isEmpty()) {
+			answers.add(new Paragraph(getTranslation("case.no-answers")));
+		}
+		add(answers);
 	}
 
 	private void diagram(String trackingCode) {

@@ -103,7 +103,7 @@ class LocalSmsOutboxBrowserTests extends BrowserTestSupport {
 		assertThat(invalid.getText()).contains("{codice}");
 		assertThat(this.browser.driver().findElement(By.id("sms-template-error")).getText())
 			.contains("resta in uso quello precedente");
-		assertThat(template()).contains("è stata risolta");
+		assertThat(template()).contains("ha una risposta");
 
 		this.browser.clear("sms-template-body");
 		this.browser.type("sms-template-body", "Sportello: la richiesta {code} e' risolta. Dettagli: {link}");

@@ -50,8 +50,13 @@ class TrackViewBrowserTests extends BrowserTestSupport {
 		assertThat(this.browser.waitFor(By.id("track-status")).getText()).isEqualTo("Risolta");
 		String history = this.browser.driver().findElement(By.id("track-timeline")).getText();
 		assertThat(history).contains("Richiesta ricevuta").contains("Risolta");
+		// the answer reaches the citizen: the front office's text, by administration,
+		// never
+		// the official's name
+		assertThat(this.browser.driver().findElement(By.id("track-answers")).getText()).contains("Risposte")
+			.contains("Risposta di Linea Amica")
+			.contains("Certificato scaricabile da ANPR");
 		assertThat(this.browser.driver().findElement(By.id("track-result")).getText()).doesNotContain("fo1")
-			.doesNotContain("ANPR")
 			.doesNotContain("Lucia");
 		this.browser.type("rating-comment", "Operatrice gentilissima");
 		this.browser.screenshot("track");
