@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 
+import org.sportello.security.Roles;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,6 +46,22 @@ public class Directory {
 
 	public Optional<Office> office(String groupId) {
 		return this.mapper.office(groupId);
+	}
+
+	/**
+	 * The offices whose supervisors this user is: those naming one of the user's groups
+	 * as their supervisor group and, for offices naming none, every supervisor and
+	 * administrator (as for SLA escalations).
+	 */
+	public List<String> officesSupervisedBy(Membership membership) {
+		List<String> groups = membership.groupIds();
+		boolean supervisesUnassigned = membership.roles().contains(Roles.SUPERVISOR)
+				|| membership.roles().contains(Roles.ADMIN);
+		return offices().stream()
+			.filter((office) -> (office.supervisorGroup() != null) ? groups.contains(office.supervisorGroup())
+					: supervisesUnassigned)
+			.map(Office::groupId)
+			.toList();
 	}
 
 	/** The offices (groups) a user belongs to. */

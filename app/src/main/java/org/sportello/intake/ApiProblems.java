@@ -114,6 +114,7 @@ class ApiProblems {
 	static final Map<String, String> MESSAGES = Map.ofEntries(
 			Map.entry("unknown-topic", "unknown topic code (see GET /api/topics)"),
 			Map.entry("phone-required-for-sms", "a mobile number is needed for SMS updates"),
+			Map.entry("mobile-required-for-sms", "this number cannot receive SMS (a landline?): give a mobile number"),
 			Map.entry("invalid-note", "a note of 5 to 2000 characters (without control characters) is required"),
 			Map.entry("attachment.too-large", "the file is larger than 10 MB"),
 			Map.entry("attachment.type", "only PDF, PNG and JPEG files are accepted"),

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 import org.sportello.cases.Channel;
 import org.sportello.cases.CleanText;
 import org.sportello.cases.FreeText;
+import org.sportello.cases.PhoneNumbers;
+import org.sportello.cases.ValidPhone;
 
 /**
  * A citizen's request as the front office (or an integration) submits it: the body of
@@ -30,13 +32,14 @@ public record IntakeRequest(@NotNull Channel channel, @NotBlank @Size(max = 40) 
 	}
 
 	/** The citizen's contact. */
-	public record Citizen(@CleanText(min = 1, max = 200) String name,
-			@Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "{sportello.e164}") String phone,
+	public record Citizen(@CleanText(min = 1, max = 200) String name, @ValidPhone String phone,
 			@Email @Size(max = 254) String email, boolean smsConsent,
 			@Pattern(regexp = "it|en", message = "{sportello.language}") String language) {
 
 		public Citizen {
 			name = FreeText.normalize(name);
+			// "333 1234567", "0862 41 12 34", "+39 333 ..." become +393331234567 ...
+			phone = PhoneNumbers.normalize(phone);
 		}
 
 	}

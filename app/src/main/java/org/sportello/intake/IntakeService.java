@@ -17,6 +17,7 @@ import org.sportello.cases.FreeText;
 import org.sportello.cases.NewAttachment;
 import org.sportello.cases.NewCase;
 import org.sportello.cases.OpenedCase;
+import org.sportello.cases.PhoneNumbers;
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
 import org.sportello.directory.OfficeKind;
@@ -85,6 +86,9 @@ public class IntakeService {
 		IntakeRequest.Citizen citizen = request.citizen();
 		if (citizen.smsConsent() && (citizen.phone() == null || citizen.phone().isBlank())) {
 			throw new InvalidRequestException("citizen.phone", "phone-required-for-sms");
+		}
+		if (citizen.smsConsent() && !PhoneNumbers.receivesSms(citizen.phone())) {
+			throw new InvalidRequestException("citizen.phone", "mobile-required-for-sms");
 		}
 		Contact contact = new Contact(citizen.name(), blankToNull(citizen.phone()), blankToNull(citizen.email()),
 				citizen.smsConsent(), (citizen.language() == null) ? "it" : citizen.language());

@@ -48,8 +48,25 @@ public class Inbox {
 		return this.directory.membershipOf(user).groupIds();
 	}
 
+	/**
+	 * The groups of a tab: on "My offices, all" a supervisor also sees every task of the
+	 * offices they supervise.
+	 */
+	List<String> groupsOf(InboxTab tab, String user) {
+		if (tab != InboxTab.OFFICES_ALL) {
+			return groupsOf(user);
+		}
+		Directory.Membership membership = this.directory.membershipOf(user);
+		List<String> groups = new ArrayList<>(membership.groupIds());
+		this.directory.officesSupervisedBy(membership)
+			.stream()
+			.filter((office) -> !groups.contains(office))
+			.forEach(groups::add);
+		return groups;
+	}
+
 	public List<InboxItem> page(InboxTab tab, String user, InboxFilter filter, InboxSort sort, int offset, int limit) {
-		InboxQuery query = InboxQuery.of(tab, user, groupsOf(user), filter, sort, this.clock.instant());
+		InboxQuery query = InboxQuery.of(tab, user, groupsOf(tab, user), filter, sort, this.clock.instant());
 		List<InboxRow> rows = this.mapper.inbox(query, offset, limit);
 		if (rows.isEmpty()) {
 			return List.of();
@@ -71,7 +88,8 @@ public class Inbox {
 	}
 
 	public int count(InboxTab tab, String user, InboxFilter filter) {
-		return this.mapper.count(InboxQuery.of(tab, user, groupsOf(user), filter, InboxSort.SLA, this.clock.instant()));
+		return this.mapper
+			.count(InboxQuery.of(tab, user, groupsOf(tab, user), filter, InboxSort.SLA, this.clock.instant()));
 	}
 
 	private InboxItem item(InboxRow row, Task task) {

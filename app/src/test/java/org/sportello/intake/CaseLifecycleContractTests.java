@@ -218,6 +218,26 @@ abstract class CaseLifecycleContractTests {
 	}
 
 	@Test
+	void phoneNumbersAreReadAsPeopleTypeThem() {
+		String typed = request("PENSION", null).replace("+393331234567", "333 123 4567");
+		String code = this.api.post("/api/cases", "fo1", typed).json().get("trackingCode").asText();
+		assertThat(read(code, "fo1").at("/citizen/phone").asText()).isEqualTo("+393331234567");
+
+		// a landline is a valid number, but SMS cannot reach it
+		String landline = request("PENSION", null).replace("+393331234567", "0862 41 12 34");
+		ApiClient.Response refused = this.api.post("/api/cases", "fo1", landline);
+		assertThat(fields(refused)).containsExactly("citizen.phone");
+		assertThat(refused.json().get("errors").toString()).contains("cannot receive SMS");
+		String noSms = landline.replace("\"smsConsent\":true", "\"smsConsent\":false");
+		String landlineCode = this.api.post("/api/cases", "fo1", noSms).json().get("trackingCode").asText();
+		assertThat(read(landlineCode, "fo1").at("/citizen/phone").asText()).isEqualTo("+390862411234");
+
+		ApiClient.Response invalid = this.api.post("/api/cases", "fo1",
+				request("PENSION", null).replace("+393331234567", "333-12"));
+		assertThat(invalid.json().get("errors").toString()).contains("333 1234567");
+	}
+
+	@Test
 	void apiRequiresAnOperatorOrOfficial() {
 		assertThat(this.api.post("/api/cases", null, request("PENSION", null)).status()).isEqualTo(401);
 		assertThat(this.api.post("/api/cases", "designer", request("PENSION", null)).status()).isEqualTo(403);

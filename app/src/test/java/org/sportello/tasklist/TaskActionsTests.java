@@ -147,6 +147,11 @@ class TaskActionsTests {
 		assertThat(this.inbox.page(InboxTab.MINE, "bo-comune", byCode, InboxSort.SLA, 0, 50)).hasSize(1);
 		assertThat(this.inbox.page(InboxTab.OFFICES, "bo-comune", byCode, InboxSort.SLA, 0, 50)).isEmpty();
 		assertThat(this.inbox.page(InboxTab.OFFICES_ALL, "bo-comune", byCode, InboxSort.SLA, 0, 50)).hasSize(1);
+		// the network's supervisor sees every task of the offices they supervise (those
+		// naming no supervisor group of their own), claimed or not
+		assertThat(this.inbox.page(InboxTab.OFFICES_ALL, "supervisor1", byCode, InboxSort.SLA, 0, 50)).hasSize(1);
+		assertThat(this.inbox.count(InboxTab.OFFICES_ALL, "supervisor1", byCode)).isOne();
+		assertThat(this.inbox.page(InboxTab.OFFICES, "supervisor1", byCode, InboxSort.SLA, 0, 50)).isEmpty();
 
 		// a colleague of the same office takes it over by delegation and gives it back
 		joinOffice("bo-hub", "comune-aq-bo");

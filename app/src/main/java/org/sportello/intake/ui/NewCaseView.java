@@ -143,7 +143,7 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		this.name.setId("citizen-name");
 		this.name.setRequiredIndicatorVisible(true);
 		this.phone.setLabel(getTranslation("fo.new.phone"));
-		this.phone.setHelperText("+393331234567");
+		this.phone.setHelperText(getTranslation("fo.new.phone-help"));
 		this.phone.setId("citizen-phone");
 		this.email.setLabel(getTranslation("fo.new.email"));
 		this.email.setId("citizen-email");

@@ -44,7 +44,7 @@ class NewCaseViewBrowserTests extends BrowserTestSupport {
 		this.browser.click(By.id("open-case"));
 
 		WebElement phone = this.browser.waitFor(By.cssSelector("#citizen-phone[invalid]"));
-		assertThat(phone.getText()).contains("+393331234567");
+		assertThat(phone.getText()).contains("333 1234567");
 		assertThat(this.browser.waitFor(By.cssSelector("#description[invalid]")).getText()).contains("10");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class)).isEqualTo(before);
 
