@@ -25,3 +25,18 @@ UPDATE spt_sms_template SET body = 'Sportello: la richiesta {code} è chiusa con
  WHERE status = 'CHIUSA' AND language = 'it' AND updated_by = 'system';
 UPDATE spt_sms_template SET body = 'Sportello: request {code} is closed with an answer. Read it and rate us at {link}'
  WHERE status = 'CHIUSA' AND language = 'en' AND updated_by = 'system';
+
+-- POST /api/cases with an Idempotency-Key: the first case opened with that key (per user) is the
+-- answer to every repeat of the same request; the PIN is kept sealed (AES-GCM with a key derived
+-- from the PIN key file) so that a repeat can answer it again. Kept 24 hours.
+CREATE TABLE spt_idempotency_key (
+    user_id       VARCHAR(64)  NOT NULL,
+    idem_key      VARCHAR(200) NOT NULL,
+    request_hash  VARCHAR(64)  NOT NULL,
+    case_id       VARCHAR(36)  NOT NULL,
+    tracking_code VARCHAR(20)  NOT NULL,
+    sealed_pin    VARCHAR(200) NOT NULL,
+    created_at    TIMESTAMP    NOT NULL,
+    CONSTRAINT pk_spt_idempotency_key PRIMARY KEY (user_id, idem_key)
+);
+CREATE INDEX ix_spt_idempotency_key_created ON spt_idempotency_key (created_at);

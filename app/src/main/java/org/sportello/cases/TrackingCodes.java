@@ -7,7 +7,7 @@ import java.security.SecureRandom;
  * 0/O and 1/I/L so a code read over the phone is unambiguous; 8 random characters of 31
  * (about 8.5 * 10^11 codes) make codes neither sequential nor guessable.
  */
-final class TrackingCodes {
+public final class TrackingCodes {
 
 	static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
@@ -22,6 +22,14 @@ final class TrackingCodes {
 			code.append(ALPHABET.charAt(this.random.nextInt(ALPHABET.length())));
 		}
 		return code.toString();
+	}
+
+	/**
+	 * A code as people type it ("spt-7kq4-m9xd ") in the form it is stored in; anything
+	 * else unchanged (it then matches no case).
+	 */
+	public static String normalize(String code) {
+		return (code == null) ? null : code.strip().toUpperCase(java.util.Locale.ROOT);
 	}
 
 	String newPin() {

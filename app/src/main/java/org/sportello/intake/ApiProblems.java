@@ -93,6 +93,15 @@ class ApiProblems {
 		return problem;
 	}
 
+	@ExceptionHandler(IdempotencyKeyReusedException.class)
+	ProblemDetail reusedKey(IdempotencyKeyReusedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+				"This Idempotency-Key was used for another request; use a new key for a new request.");
+		problem.setTitle("Idempotency-Key reused");
+		problem.setProperty("errors", List.of(new FieldProblem("Idempotency-Key", "used for another request")));
+		return problem;
+	}
+
 	@ExceptionHandler(OpeningRefusedException.class)
 	ProblemDetail forbidden(OpeningRefusedException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
@@ -114,6 +123,7 @@ class ApiProblems {
 	static final Map<String, String> MESSAGES = Map.ofEntries(
 			Map.entry("unknown-topic", "unknown topic code (see GET /api/topics)"),
 			Map.entry("phone-required-for-sms", "a mobile number is needed for SMS updates"),
+			Map.entry("invalid-idempotency-key", "1 to 200 visible ASCII characters, for example a UUID"),
 			Map.entry("mobile-required-for-sms", "this number cannot receive SMS (a landline?): give a mobile number"),
 			Map.entry("invalid-note", "a note of 5 to 2000 characters (without control characters) is required"),
 			Map.entry("attachment.too-large", "the file is larger than 10 MB"),

@@ -19,6 +19,7 @@ import org.sportello.sla.SlaStatus;
 import org.sportello.cases.CaseStatus;
 import org.sportello.cases.Cases;
 import org.sportello.cases.OpenedCase;
+import org.sportello.cases.TrackingCodes;
 import org.sportello.cases.Participation;
 import org.sportello.cases.TimelineEvent;
 import org.sportello.tasklist.BackOfficeActions;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,31 +53,41 @@ class CaseApi {
 
 	private final Attachments attachments;
 
+	private final IdempotentIntake idempotent;
+
 	private final BackOfficeActions backOffice;
 
 	private final SlaClocks sla;
 
 	private final SmsOutbox sms;
 
-	CaseApi(IntakeService intake, Cases cases, Attachments attachments, BackOfficeActions backOffice, SlaClocks sla,
-			SmsOutbox sms) {
+	CaseApi(IdempotentIntake idempotent, IntakeService intake, Cases cases, Attachments attachments,
+			BackOfficeActions backOffice, SlaClocks sla, SmsOutbox sms) {
 		this.backOffice = backOffice;
 		this.sla = sla;
 		this.sms = sms;
 		this.intake = intake;
 		this.cases = cases;
 		this.attachments = attachments;
+		this.idempotent = idempotent;
 	}
 
+	/**
+	 * Opens a case. With an {@code Idempotency-Key} header, repeating the request (say,
+	 * after a timeout) answers the case the first one opened instead of opening another.
+	 */
 	@PostMapping("/cases")
-	ResponseEntity<Opened> open(@Valid @RequestBody IntakeRequest request, Principal user) {
-		OpenedCase opened = this.intake.open(request, user.getName());
+	ResponseEntity<Opened> open(@Valid @RequestBody IntakeRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Principal user) {
+		OpenedCase opened = (idempotencyKey != null) ? this.idempotent.open(request, user.getName(), idempotencyKey)
+				: this.intake.open(request, user.getName());
 		return ResponseEntity.created(URI.create("/api/cases/" + opened.trackingCode()))
 			.body(new Opened(opened.trackingCode(), opened.pin(), opened.status()));
 	}
 
 	@GetMapping("/cases/{trackingCode}")
-	ResponseEntity<CaseView> read(@PathVariable String trackingCode, Principal user) {
+	ResponseEntity<CaseView> read(@PathVariable("trackingCode") String typedCode, Principal user) {
+		String trackingCode = TrackingCodes.normalize(typedCode);
 		return this.cases.readAs(trackingCode, user.getName())
 			.map((details) -> CaseView.of(details,
 					new Sla(this.sla.caseStatus(details.row().id()).map(SlaView::of).orElse(null),
@@ -94,16 +106,18 @@ class CaseApi {
 	}
 
 	@PostMapping("/cases/{trackingCode}/resolve")
-	ResponseEntity<CaseView> resolve(@PathVariable String trackingCode, @RequestBody(required = false) Note note,
-			Principal user) {
+	ResponseEntity<CaseView> resolve(@PathVariable("trackingCode") String typedCode,
+			@RequestBody(required = false) Note note, Principal user) {
+		String trackingCode = TrackingCodes.normalize(typedCode);
 		requireReadable(trackingCode, user);
 		this.intake.resolve(trackingCode, (note != null) ? note.note() : null, user.getName());
 		return read(trackingCode, user);
 	}
 
 	@PostMapping("/cases/{trackingCode}/forward")
-	ResponseEntity<CaseView> forward(@PathVariable String trackingCode, @RequestBody(required = false) Note note,
-			Principal user) {
+	ResponseEntity<CaseView> forward(@PathVariable("trackingCode") String typedCode,
+			@RequestBody(required = false) Note note, Principal user) {
+		String trackingCode = TrackingCodes.normalize(typedCode);
 		requireReadable(trackingCode, user);
 		this.intake.forward(trackingCode, (note != null) ? note.note() : null, user.getName());
 		return read(trackingCode, user);
@@ -111,8 +125,9 @@ class CaseApi {
 
 	/** A back-office official's decision on the case (their own office's task). */
 	@PostMapping("/cases/{trackingCode}/back-office")
-	ResponseEntity<CaseView> backOffice(@PathVariable String trackingCode, @RequestBody Decision decision,
+	ResponseEntity<CaseView> backOffice(@PathVariable("trackingCode") String typedCode, @RequestBody Decision decision,
 			Principal user) {
+		String trackingCode = TrackingCodes.normalize(typedCode);
 		requireReadable(trackingCode, user);
 		this.backOffice.decide(trackingCode, user.getName(), decision.outcome(), decision.answer(),
 				decision.transferTo());
@@ -126,16 +141,18 @@ class CaseApi {
 	 * The citizen's answer to a request for information (documents go as attachments).
 	 */
 	@PostMapping("/cases/{trackingCode}/citizen-reply")
-	ResponseEntity<CaseView> citizenReply(@PathVariable String trackingCode, @RequestBody(required = false) Note note,
-			Principal user) {
+	ResponseEntity<CaseView> citizenReply(@PathVariable("trackingCode") String typedCode,
+			@RequestBody(required = false) Note note, Principal user) {
+		String trackingCode = TrackingCodes.normalize(typedCode);
 		requireReadable(trackingCode, user);
 		this.intake.citizenReplied(trackingCode, (note != null) ? note.note() : null, user.getName());
 		return read(trackingCode, user);
 	}
 
 	@PostMapping(path = "/cases/{trackingCode}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<AttachmentView> attach(@PathVariable String trackingCode, @RequestPart("file") MultipartFile file,
-			Principal user) throws IOException {
+	ResponseEntity<AttachmentView> attach(@PathVariable("trackingCode") String typedCode,
+			@RequestPart("file") MultipartFile file, Principal user) throws IOException {
+		String trackingCode = TrackingCodes.normalize(typedCode);
 		String caseId = requireReadable(trackingCode, user);
 		Attachment attachment = this.attachments.attach(caseId, file.getOriginalFilename(), file.getBytes(),
 				user.getName());
@@ -144,13 +161,15 @@ class CaseApi {
 	}
 
 	@GetMapping("/cases/{trackingCode}/attachments")
-	List<AttachmentView> attachments(@PathVariable String trackingCode, Principal user) {
+	List<AttachmentView> attachments(@PathVariable("trackingCode") String typedCode, Principal user) {
+		String trackingCode = TrackingCodes.normalize(typedCode);
 		return this.attachments.ofCase(requireReadable(trackingCode, user)).stream().map(AttachmentView::of).toList();
 	}
 
 	@GetMapping("/cases/{trackingCode}/attachments/{attachmentId}")
-	ResponseEntity<byte[]> download(@PathVariable String trackingCode, @PathVariable String attachmentId,
+	ResponseEntity<byte[]> download(@PathVariable("trackingCode") String typedCode, @PathVariable String attachmentId,
 			Principal user) {
+		String trackingCode = TrackingCodes.normalize(typedCode);
 		Attachment attachment = this.attachments.find(requireReadable(trackingCode, user), attachmentId)
 			.orElseThrow(() -> new CaseNotFoundException(trackingCode));
 		return ResponseEntity.ok()

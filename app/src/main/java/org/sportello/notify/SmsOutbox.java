@@ -11,7 +11,8 @@ import org.sportello.cases.Cases;
 import org.sportello.cases.Contact;
 import org.sportello.notify.SmsMessage.Status;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +41,13 @@ public class SmsOutbox {
 		this.clock = clock;
 	}
 
-	@EventListener
+	/**
+	 * Written when the engine's transaction is about to commit, in it: by then the step
+	 * is complete (a transfer has moved the case, the new office's task exists), so the
+	 * text names the administrations in charge at the time of the status, not those of a
+	 * moment before it.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void statusChanged(CaseStatusChanged change) {
 		Contact contact = this.cases.contactOf(change.caseId());
 		if (contact == null || !contact.smsConsent() || contact.phone() == null

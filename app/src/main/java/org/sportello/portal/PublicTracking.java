@@ -1,7 +1,6 @@
 package org.sportello.portal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -12,6 +11,7 @@ import org.sportello.cases.Cases;
 import org.sportello.cases.Rating;
 import org.sportello.cases.Ratings;
 import org.sportello.cases.TimelineEvent;
+import org.sportello.cases.TrackingCodes;
 import org.sportello.directory.Administration;
 import org.sportello.directory.Directory;
 
@@ -53,7 +53,7 @@ public class PublicTracking {
 	}
 
 	private CaseRow authenticate(String trackingCode, String pin, String clientAddress) {
-		String code = (trackingCode == null) ? "" : trackingCode.strip().toUpperCase(Locale.ROOT);
+		String code = (trackingCode == null) ? "" : TrackingCodes.normalize(trackingCode);
 		this.limiter.check(clientAddress, code);
 		Optional<CaseRow> row = this.cases.byCodeAndPin(code, pin);
 		if (row.isEmpty()) {

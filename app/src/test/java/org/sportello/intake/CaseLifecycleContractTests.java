@@ -218,6 +218,42 @@ abstract class CaseLifecycleContractTests {
 	}
 
 	@Test
+	void anIdempotencyKeyOpensExactlyOneCase() {
+		Integer before = this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class);
+		String key = java.util.UUID.randomUUID().toString();
+		ApiClient.Response first = this.api.postWithHeader("/api/cases", "fo1", request("PENSION", null),
+				"Idempotency-Key", key);
+		ApiClient.Response again = this.api.postWithHeader("/api/cases", "fo1", request("PENSION", null),
+				"Idempotency-Key", key);
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(again.status()).isEqualTo(201);
+		assertThat(again.json().get("trackingCode").asText()).isEqualTo(first.json().get("trackingCode").asText());
+		assertThat(again.json().get("pin").asText()).isEqualTo(first.json().get("pin").asText());
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class)).isEqualTo(before + 1);
+
+		ApiClient.Response otherBody = this.api.postWithHeader("/api/cases", "fo1", request("LOCAL_TAX", null),
+				"Idempotency-Key", key);
+		assertThat(otherBody.status()).isEqualTo(422);
+		assertThat(otherBody.contentType()).startsWith("application/problem+json");
+		assertThat(otherBody.json().get("errors").toString()).contains("Idempotency-Key");
+		// the key is the user's own: another operator's request with it is another
+		// request
+		assertThat(this.api.postWithHeader("/api/cases", "fo-comune", request("PENSION", null), "Idempotency-Key", key)
+			.json()
+			.get("trackingCode")
+			.asText()).isNotEqualTo(first.json().get("trackingCode").asText());
+		assertThat(fields(this.api.postWithHeader("/api/cases", "fo1", request("PENSION", null), "Idempotency-Key",
+				"x".repeat(201))))
+			.containsExactly("Idempotency-Key");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class)).isEqualTo(before + 2);
+
+		// a code as people type it reads the same case
+		String code = first.json().get("trackingCode").asText();
+		assertThat(this.api.get("/api/cases/" + code.toLowerCase(), "fo1").json().get("trackingCode").asText())
+			.isEqualTo(code);
+	}
+
+	@Test
 	void phoneNumbersAreReadAsPeopleTypeThem() {
 		String typed = request("PENSION", null).replace("+393331234567", "333 123 4567");
 		String code = this.api.post("/api/cases", "fo1", typed).json().get("trackingCode").asText();

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sportello.cases.CaseStatus;
 import org.sportello.cases.Channel;
 import org.sportello.cases.OpenedCase;
 import org.sportello.intake.IntakeRequest;
@@ -24,6 +25,8 @@ import org.sportello.support.FakeTwilioInitializer;
 import org.sportello.support.H2ApplicationTest;
 import org.sportello.support.TwilioSignatures;
 import org.sportello.support.TestClock;
+import org.sportello.tasklist.BackOfficeActions;
+import org.sportello.tasklist.BackOfficeOutcome;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,6 +59,9 @@ class SmsLifecycleTests {
 
 	@Autowired
 	SmsOutbox outbox;
+
+	@Autowired
+	BackOfficeActions backOffice;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -104,6 +110,32 @@ class SmsLifecycleTests {
 			.doesNotContain(opened.pin());
 		assertThat(Gsm7.fitsOneSms(request.get("Body"))).isTrue();
 		assertThat(this.twilio.violations()).isEmpty();
+	}
+
+	@Test
+	void theTextNamesTheAdministrationInChargeAtTheTimeOfTheStatus() {
+		OpenedCase opened = open(newPhone(), true, "it");
+		this.intake.forward(opened.trackingCode(), "Al back office INPS", "fo1");
+		assertThat(this.outbox.ofCase(opened.caseId())).singleElement()
+			.satisfies((message) -> assertThat(message.body()).contains("in lavorazione presso INPS"));
+		dispatchAll();
+
+		this.backOffice.decide(opened.trackingCode(), "bo-inps", BackOfficeOutcome.TRANSFER,
+				"Competenza del Comune per i tributi", "COMUNE-AQ");
+		// as queued, not only as sent: the new administration, never the old one or a
+		// placeholder
+		SmsMessage afterTransfer = this.outbox.ofCase(opened.caseId()).get(1);
+		assertThat(afterTransfer.status()).isEqualTo(Status.QUEUED);
+		assertThat(afterTransfer.body()).contains("presso Comune dell'Aquila")
+			.doesNotContain("INPS")
+			.doesNotContain("presso Sportello");
+
+		this.backOffice.decide(opened.trackingCode(), "bo-comune", BackOfficeOutcome.ANSWER,
+				"Esenzione riconosciuta per il 2026", null);
+		SmsMessage answered = this.outbox.ofCase(opened.caseId()).get(1);
+		assertThat(answered.caseStatus()).isEqualTo(CaseStatus.RISOLTA);
+		assertThat(answered.body()).contains("ha una risposta")
+			.contains(FakeTwilioInitializer.PUBLIC_URL + "/track?code=" + opened.trackingCode());
 	}
 
 	@Test

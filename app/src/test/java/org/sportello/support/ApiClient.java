@@ -24,6 +24,13 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)), user);
 	}
 
+	public Response postWithHeader(String path, String user, String body, String header, String value) {
+		return send(HttpRequest.newBuilder(this.web.uri(path))
+			.header("Content-Type", "application/json")
+			.header(header, value)
+			.POST(HttpRequest.BodyPublishers.ofString(body)), user);
+	}
+
 	public Response postMultipart(String path, String user, Multipart body) {
 		return send(body.post(this.web.uri(path)), user);
 	}

@@ -68,6 +68,8 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 
 	private final ComboBox<Topic> topic = new ComboBox<>();
 
+	private final Button openButton = new Button();
+
 	private final TextArea description = new TextArea();
 
 	private final TextField municipality = new TextField();
@@ -114,10 +116,23 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		form.setColspan(this.description, 2);
 		form.add(attachmentsField());
 		form.setMaxWidth("60em");
-		Button open = new Button(getTranslation("fo.new.open"), (click) -> open());
+		Button open = this.openButton;
+		open.setText(getTranslation("fo.new.open"));
+		open.addClickListener((click) -> {
+			if (!open()) {
+				open.setEnabled(true);
+			}
+		});
 		open.setId("open-case");
 		open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+		// disabled in the browser at the first click, and after a case is opened until
+		// the
+		// next citizen's request is typed in: a double click opens one case
+		open.setDisableOnClick(true);
 		open.addClickShortcut(Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL);
+		this.description.addValueChangeListener((event) -> open.setEnabled(true));
+		this.name.addValueChangeListener((event) -> open.setEnabled(true));
+		this.topic.addValueChangeListener((event) -> open.setEnabled(true));
 		this.result.setId("case-result");
 		add(form, open, this.result);
 	}
@@ -216,7 +231,8 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		this.uploadError.setText((message != null) ? message : "");
 	}
 
-	private void open() {
+	/** Opens the case; answers whether it did (false: something to fix). */
+	private boolean open() {
 		this.fields.values().forEach((field) -> field.setInvalid(false));
 		IntakeRequest request = new IntakeRequest(this.channel.getValue(),
 				(this.topic.getValue() != null) ? this.topic.getValue().code() : null, this.description.getValue(),
@@ -237,18 +253,36 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 			violations
 				.forEach((violation) -> markInvalid(violation.getPropertyPath().toString(), violation.getMessage()));
 			error(getTranslation("fo.new.fix-fields"));
-			return;
+			return false;
 		}
 		try {
 			show(this.intake.open(request, this.user, java.util.List.copyOf(this.files)));
 			this.files.clear();
 			this.acceptedFiles.setText("");
 			this.upload.clearFileList();
+			// the form is ready for the next citizen; this one's case is shown below
+			clearForm();
+			this.openButton.setEnabled(false);
+			return true;
 		}
 		catch (InvalidRequestException ex) {
 			markInvalid(ex.field(), getTranslation("error." + ex.code()));
 			error(getTranslation("fo.new.fix-fields"));
+			return false;
 		}
+	}
+
+	private void clearForm() {
+		this.description.clear();
+		this.municipality.clear();
+		this.name.clear();
+		this.phone.clear();
+		this.email.clear();
+		this.smsConsent.clear();
+		this.flags.clear();
+		this.topic.clear();
+		// an emptied form is not a wrong one
+		this.fields.values().forEach((field) -> field.setInvalid(false));
 	}
 
 	private void markInvalid(String path, String message) {
@@ -275,12 +309,14 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		note.setWidth("40em");
 		Button resolve = new Button(getTranslation("fo.new.resolve"),
 				(click) -> triage(() -> this.intake.resolve(opened.trackingCode(), note.getValue(), this.user), note,
-						status, "RISOLTA"));
+						status, "RISOLTA", click.getSource()));
 		resolve.setId("resolve-case");
 		Button forward = new Button(getTranslation("fo.new.forward"),
 				(click) -> triage(() -> this.intake.forward(opened.trackingCode(), note.getValue(), this.user), note,
-						status, "INOLTRATA"));
+						status, "INOLTRATA", click.getSource()));
 		forward.setId("forward-case");
+		resolve.setDisableOnClick(true);
+		forward.setDisableOnClick(true);
 		this.result.add(new H3(getTranslation("fo.new.opened")), new Paragraph(getTranslation("fo.new.tell-citizen")),
 				new Paragraph(new Span(getTranslation("fo.new.code") + " "), code),
 				new Paragraph(new Span(getTranslation("fo.new.pin") + " "), pin),
@@ -289,15 +325,21 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		this.result.scrollIntoView();
 	}
 
-	private void triage(Runnable action, TextArea note, Span status, String outcome) {
+	/** Resolve or forward: done once, then both buttons stay disabled. */
+	private void triage(Runnable action, TextArea note, Span status, String outcome, Button clicked) {
 		try {
 			action.run();
 			status.setText(getTranslation("fo.new.done." + outcome));
 			note.setEnabled(false);
+			clicked.getParent()
+				.ifPresent((buttons) -> buttons.getChildren()
+					.filter(Button.class::isInstance)
+					.forEach((button) -> ((Button) button).setEnabled(false)));
 		}
 		catch (InvalidRequestException ex) {
 			note.setErrorMessage(getTranslation("error." + ex.code()));
 			note.setInvalid(true);
+			clicked.setEnabled(true);
 		}
 		catch (TriageNotOpenException ex) {
 			error(getTranslation("error.triage-not-open"));

@@ -194,6 +194,19 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 		add(answers);
 	}
 
+	/** 740 B, 12 kB, 3,4 MB: in the user's language, never "0 kB". */
+	private String size(long bytes) {
+		java.text.NumberFormat number = java.text.NumberFormat.getNumberInstance(getLocale());
+		number.setMaximumFractionDigits(1);
+		if (bytes < 1024) {
+			return bytes + " B";
+		}
+		if (bytes < 1024 * 1024) {
+			return number.format(bytes / 1024.0) + " kB";
+		}
+		return number.format(bytes / (1024.0 * 1024.0)) + " MB";
+	}
+
 	private void diagram(String trackingCode) {
 		ProcessInstance instance = this.runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(trackingCode)
@@ -282,7 +295,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 			StreamResource resource = new StreamResource(file.fileName(),
 					() -> new java.io.ByteArrayInputStream(this.attachments.content(file)));
 			resource.setContentType(file.contentType());
-			Anchor link = new Anchor(resource, file.fileName() + " (" + file.sizeBytes() / 1024 + " kB)");
+			Anchor link = new Anchor(resource, file.fileName() + " (" + size(file.sizeBytes()) + ")");
 			link.getElement().setAttribute("download", true);
 			list.add(new ListItem(link));
 		}

@@ -58,17 +58,24 @@ class NewCaseViewBrowserTests extends BrowserTestSupport {
 		upload("domanda.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("attachment-error")).getText().isEmpty());
 		assertThat(this.browser.driver().findElement(By.id("accepted-files")).getText()).endsWith("domanda.pdf");
-		this.browser.click(By.id("open-case"));
+		// an impatient double click opens exactly one case
+		new org.openqa.selenium.interactions.Actions(this.browser.driver())
+			.doubleClick(this.browser.driver().findElement(By.id("open-case")))
+			.perform();
 
 		String code = this.browser.waitFor(By.id("tracking-code")).getText();
 		assertThat(code).matches("SPT-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
 		assertThat(this.browser.driver().findElement(By.id("pin")).getText()).matches("[0-9]{6}");
 		assertThat(this.browser.driver().findElement(By.id("case-status")).getText()).isEqualTo("Ricevuta");
 		this.browser.screenshot("new-case");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class)).isEqualTo(before + 1);
 
 		type("triage-note", "Verificare lo stato presso la sede INPS");
 		this.browser.click(By.id("forward-case"));
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("case-status")).getText().startsWith("Inoltrata"));
+		// done once: both actions are disabled now
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("resolve-case")).getAttribute("disabled") != null);
+		assertThat(this.browser.driver().findElement(By.id("forward-case")).getAttribute("disabled")).isNotNull();
 		assertThat(this.jdbc.queryForList("SELECT a.file_name FROM spt_attachment a JOIN spt_case c ON c.id = a.case_id"
 				+ " WHERE c.tracking_code = ?", String.class, code))
 			.containsExactly("domanda.pdf");
