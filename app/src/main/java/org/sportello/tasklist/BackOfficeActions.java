@@ -33,6 +33,18 @@ public class BackOfficeActions {
 		this.directory = directory;
 	}
 
+	/**
+	 * A transfer goes to another administration of the network that has a back office to
+	 * receive it (its transfer desk), never to the official's own.
+	 */
+	boolean mayTransferTo(List<Office> officialsOffices, String administration) {
+		boolean known = administration != null && this.directory.administration(administration).isPresent()
+				&& this.directory.backOfficeOf(administration).isPresent();
+		boolean own = officialsOffices.stream()
+			.anyMatch((office) -> office.administrationCode().equals(administration));
+		return known && !own;
+	}
+
 	@Transactional
 	public void decide(String trackingCode, String userId, BackOfficeOutcome outcome, String answer,
 			String transferTo) {
@@ -44,13 +56,8 @@ public class BackOfficeActions {
 			throw new ActionRefusedException("answer", "invalid-answer");
 		}
 		List<Office> offices = this.directory.officesOf(userId);
-		if (outcome == BackOfficeOutcome.TRANSFER) {
-			boolean known = transferTo != null && this.directory.administration(transferTo).isPresent()
-					&& this.directory.backOfficeOf(transferTo).isPresent();
-			boolean own = offices.stream().anyMatch((office) -> office.administrationCode().equals(transferTo));
-			if (!known || own) {
-				throw new ActionRefusedException("transferTo", "invalid-transfer");
-			}
+		if (outcome == BackOfficeOutcome.TRANSFER && !mayTransferTo(offices, transferTo)) {
+			throw new ActionRefusedException("transferTo", "invalid-transfer");
 		}
 		Task task = this.taskService.createTaskQuery()
 			.processInstanceBusinessKey(trackingCode)

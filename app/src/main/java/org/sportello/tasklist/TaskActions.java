@@ -48,7 +48,11 @@ public class TaskActions {
 
 	private final Clock clock;
 
-	TaskActions(TaskService tasks, TaskForms forms, Directory directory, Inbox inbox, TaskMapper mapper, Clock clock) {
+	private final BackOfficeActions backOffice;
+
+	TaskActions(TaskService tasks, TaskForms forms, Directory directory, Inbox inbox, TaskMapper mapper, Clock clock,
+			BackOfficeActions backOffice) {
+		this.backOffice = backOffice;
 		this.tasks = tasks;
 		this.forms = forms;
 		this.directory = directory;
@@ -147,7 +151,14 @@ public class TaskActions {
 		if (task.getDelegationState() == DelegationState.PENDING) {
 			throw new TaskConflictException("task.delegated", task.getOwner());
 		}
-		this.tasks.complete(taskId, validated(taskId, data, true));
+		Map<String, Object> values = validated(taskId, data, true);
+		// the form checks the code's shape; whether the administration exists is ours to
+		// say
+		if ("TRANSFER".equals(values.get("boOutcome")) && !this.backOffice.mayTransferTo(this.directory.officesOf(user),
+				String.valueOf(values.get("transferTo")))) {
+			throw new FormRejectedException(List.of(new FormValidator.FieldError("transferTo", "allowed", null)));
+		}
+		this.tasks.complete(taskId, values);
 	}
 
 	/**

@@ -85,6 +85,19 @@ class TaskActionsTests {
 		assertThat(this.engineTasks.createTaskQuery().taskId(taskId).count()).isOne();
 		assertThat(this.engineTasks.getVariable(taskId, "boOutcome")).isNull();
 
+		// a code of the right shape that is no administration of the network, or the
+		// official's own: a message on the field, not an engine error
+		for (String target : List.of("NOWHERE", "INPS")) {
+			Map<String, Object> unknown = new HashMap<>(
+					Map.of("boOutcome", "TRANSFER", "answer", "Altra amministrazione", "transferTo", target));
+			assertThatThrownBy(() -> this.actions.complete(taskId, "bo-inps", unknown))
+				.isInstanceOf(FormRejectedException.class)
+				.satisfies((ex) -> assertThat(((FormRejectedException) ex).errors())
+					.extracting((error) -> error.key() + ":" + error.code())
+					.containsExactly("transferTo:allowed"));
+		}
+		assertThat(this.engineTasks.createTaskQuery().taskId(taskId).count()).isOne();
+
 		String caseId = this.actions.caseOf(taskId).orElseThrow();
 		Map<String, Object> transfer = new HashMap<>(Map.of("boOutcome", "TRANSFER", "answer", "Competenza del Comune",
 				"transferTo", "COMUNE-AQ", "injected", "${danger}"));
