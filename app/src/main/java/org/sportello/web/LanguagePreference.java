@@ -29,6 +29,7 @@ class LanguagePreference implements VaadinServiceInitListener {
 		event.getSource().addUIInitListener((uiEvent) -> {
 			Locale chosen = (Locale) uiEvent.getUI().getSession().getAttribute(SESSION_KEY);
 			uiEvent.getUI().setLocale((chosen != null) ? chosen : ITALIAN);
+			PageLanguage.apply(uiEvent.getUI());
 		});
 	}
 

@@ -34,6 +34,7 @@ import org.sportello.portal.PublicTracking;
 import org.sportello.portal.TooManyAttemptsException;
 import org.sportello.portal.TrackedCase;
 import org.sportello.portal.TrackingRefusedException;
+import org.sportello.web.PageLanguage;
 
 /**
  * The citizen's tracking page, no login: tracking code and PIN give the status, the
@@ -54,6 +55,9 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 
 	private final Div result = new Div();
 
+	/** The case on screen, if any (kept to show it again in the other language). */
+	private transient TrackedCase shown;
+
 	TrackView(PublicTracking tracking) {
 		this.tracking = tracking;
 		setMaxWidth("40em");
@@ -65,9 +69,14 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 		removeAll();
 		Button language = new Button(getTranslation("track.other-language"), (click) -> {
 			UI.getCurrent().setLocale(getLocale().getLanguage().equals("en") ? Locale.ITALIAN : Locale.ENGLISH);
+			PageLanguage.apply(UI.getCurrent());
 			String keep = this.code.getValue();
 			build();
 			this.code.setValue(keep);
+			// a result already shown follows the language too
+			if (this.shown != null) {
+				render(this.shown);
+			}
 		});
 		language.setId("language-toggle");
 		language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -106,6 +115,7 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 	private void show() {
 		this.error.setText("");
 		this.result.removeAll();
+		this.shown = null;
 		try {
 			render(this.tracking.track(this.code.getValue(), this.pin.getValue(), clientAddress()));
 		}
@@ -118,6 +128,7 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 	}
 
 	private void render(TrackedCase kase) {
+		this.shown = kase;
 		this.result.removeAll();
 		DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 			.withLocale(getLocale())

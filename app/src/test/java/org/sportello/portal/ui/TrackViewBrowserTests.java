@@ -67,8 +67,19 @@ class TrackViewBrowserTests extends BrowserTestSupport {
 				String.class, opened.caseId()))
 			.isEqualTo("POSITIVE|WEB|Operatrice gentilissima");
 
+		assertThat(this.browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("it");
 		this.browser.click(By.id("language-toggle"));
 		this.browser.waitUntil((driver) -> driver.findElement(By.tagName("h1")).getText().equals("Track your request"));
+		// the result already on screen follows: one language at a time
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("track-status")).getText().equals("Resolved"));
+		assertThat(this.browser.driver().findElement(By.id("track-answers")).getText()).contains("Answers")
+			.contains("Answer from Linea Amica")
+			.contains("Certificato scaricabile da ANPR")
+			.doesNotContain("Risposta");
+		assertThat(this.browser.driver().findElement(By.id("track-timeline")).getText())
+			.doesNotContain("Richiesta ricevuta");
+		this.browser.waitUntil((driver) -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+		this.browser.screenshot("track-en");
 	}
 
 }

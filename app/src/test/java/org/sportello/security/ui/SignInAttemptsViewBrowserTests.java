@@ -1,6 +1,7 @@
 package org.sportello.security.ui;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.sportello.security.LoginThrottle;
@@ -25,6 +26,7 @@ class SignInAttemptsViewBrowserTests extends BrowserTestSupport {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@BeforeEach
 	@AfterEach
 	void forget() {
 		this.jdbc.update("DELETE FROM spt_login_failure");
