@@ -4,6 +4,8 @@
 CREATE TABLE spt_case_answer (
     id                  VARCHAR(36)   NOT NULL,
     case_id             VARCHAR(36)   NOT NULL,
+    -- order within the case (timestamps tie when answers come in the same second)
+    seq                 INT           NOT NULL,
     kind                VARCHAR(30)   NOT NULL,
     office_group_id     VARCHAR(64),
     administration_code VARCHAR(40),
@@ -14,7 +16,7 @@ CREATE TABLE spt_case_answer (
     CONSTRAINT pk_spt_case_answer PRIMARY KEY (id),
     CONSTRAINT fk_spt_case_answer_case FOREIGN KEY (case_id) REFERENCES spt_case (id)
 );
-CREATE INDEX ix_spt_case_answer_case ON spt_case_answer (case_id, created_at);
+CREATE UNIQUE INDEX ix_spt_case_answer_case ON spt_case_answer (case_id, seq);
 
 -- The closing SMS says that the request has an answer and where to read it (texts nobody edited yet).
 UPDATE spt_sms_template SET body = 'Sportello: la richiesta {code} ha una risposta. La legga e ci dia un giudizio su {link}'

@@ -81,13 +81,14 @@ interface CaseMapper {
 	int updateParticipation(@Param("caseId") String caseId, @Param("administrationCode") String administrationCode,
 			@Param("role") Participation.Role role);
 
-	@Insert("INSERT INTO spt_case_answer (id, case_id, kind, office_group_id, administration_code, author, body, "
-			+ "citizen_visible, created_at) VALUES (#{id}, #{caseId}, #{kind}, #{officeGroupId}, #{administrationCode}, "
-			+ "#{author}, #{body}, #{citizenVisible}, #{createdAt})")
+	@Insert("INSERT INTO spt_case_answer (id, case_id, seq, kind, office_group_id, administration_code, author, body, "
+			+ "citizen_visible, created_at) SELECT #{id}, #{caseId}, COALESCE(MAX(seq), 0) + 1, #{kind}, "
+			+ "#{officeGroupId}, #{administrationCode}, #{author}, #{body}, #{citizenVisible}, #{createdAt} "
+			+ "FROM spt_case_answer WHERE case_id = #{caseId}")
 	void insertAnswer(CaseAnswer answer);
 
 	@Select("SELECT id, case_id, kind, office_group_id, administration_code, author, body, citizen_visible, created_at "
-			+ "FROM spt_case_answer WHERE case_id = #{caseId} ORDER BY created_at, id")
+			+ "FROM spt_case_answer WHERE case_id = #{caseId} ORDER BY seq")
 	List<CaseAnswer> answers(String caseId);
 
 }

@@ -26,7 +26,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -46,6 +45,7 @@ import org.sportello.intake.IntakeService;
 import org.sportello.intake.InvalidRequestException;
 import org.sportello.intake.TriageNotOpenException;
 import org.sportello.security.Roles;
+import org.sportello.web.UploadTexts;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 
@@ -188,15 +188,7 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		this.upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
 		this.upload.setMaxFileSize((int) Attachments.MAX_BYTES);
 		this.upload.setMaxFiles(5);
-		UploadI18N i18n = new UploadI18N();
-		i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add-one"))
-			.setMany(getTranslation("upload.add-many")));
-		i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop-one"))
-			.setMany(getTranslation("upload.drop-many")));
-		i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.too-many"))
-			.setFileIsTooBig(getTranslation("attachment.too-large"))
-			.setIncorrectFileType(getTranslation("attachment.type")));
-		this.upload.setI18n(i18n);
+		this.upload.setI18n(UploadTexts.of(this::getTranslation));
 		this.upload.getElement().setAttribute("aria-labelledby", "attachments-label");
 		this.upload.addFileRejectedListener((event) -> showUploadError(getTranslation("attachment.type-or-size")));
 		this.upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {

@@ -48,6 +48,7 @@ import org.sportello.tasklist.CaseNote;
 import org.sportello.tasklist.FormRejectedException;
 import org.sportello.tasklist.TaskActions;
 import org.sportello.web.BpmnViewer;
+import org.sportello.web.UploadTexts;
 
 /**
  * The case as officials see it: status, SLA, citizen contact and consent,
@@ -272,6 +273,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 		upload.setId("case-upload");
 		upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
 		upload.setMaxFileSize((int) Attachments.MAX_BYTES);
+		upload.setI18n(UploadTexts.of(this::getTranslation));
 		upload.getElement().setAttribute("aria-label", getTranslation("case.upload"));
 		upload.addFileRejectedListener((event) -> error.setText(getTranslation("attachment.type-or-size")));
 		upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
