@@ -91,4 +91,38 @@ interface CaseMapper {
 			+ "FROM spt_case_answer WHERE case_id = #{caseId} ORDER BY seq")
 	List<CaseAnswer> answers(String caseId);
 
+	@Insert("INSERT INTO spt_case_name_token (case_id, token) VALUES (#{caseId}, #{token})")
+	void insertNameToken(@Param("caseId") String caseId, @Param("token") String token);
+
+	@Select("SELECT k.case_id FROM spt_case_contact k WHERE NOT EXISTS "
+			+ "(SELECT 1 FROM spt_case_name_token t WHERE t.case_id = k.case_id) LIMIT 500")
+	List<String> casesWithoutNameTokens();
+
+	/** The filters of a search, the access rule of the user included. */
+	String SEARCH_WHERE = "<where>" + "<if test='q.code != null'> AND c.tracking_code = #{q.code}</if>"
+			+ "<if test='q.phone != null'> AND k.phone = #{q.phone}</if>"
+			+ "<if test='q.email != null'> AND LOWER(k.email) = #{q.email}</if>"
+			+ "<foreach item='w' collection='q.words'> AND c.id IN (SELECT t.case_id FROM spt_case_name_token t "
+			+ "WHERE t.token LIKE CONCAT(#{w}, '%'))</foreach>"
+			+ "<if test='q.status != null'> AND c.status = #{q.status}</if>"
+			+ "<if test='q.statuses != null'> AND c.status IN <foreach item='s' collection='q.statuses' open='(' "
+			+ "separator=',' close=')'>#{s}</foreach></if>"
+			+ "<if test='q.topic != null'> AND c.topic_code = #{q.topic}</if>"
+			+ "<if test='q.administration != null'> AND c.id IN (SELECT a.case_id FROM spt_case_administration a "
+			+ "WHERE a.administration_code = #{q.administration})</if>"
+			+ "<if test='q.from != null'> AND c.created_at &gt;= #{q.from}</if>"
+			+ "<if test='q.until != null'> AND c.created_at &lt; #{q.until}</if>"
+			+ "<if test='q.administrations != null'> AND c.id IN (SELECT a.case_id FROM spt_case_administration a "
+			+ "WHERE a.administration_code IN <foreach item='a' collection='q.administrations' open='(' separator=',' "
+			+ "close=')'>#{a}</foreach>)</if>" + "</where>";
+
+	@Select("<script>SELECT c.id, c.tracking_code, c.status, c.topic_code, c.channel, k.name AS citizen_name, "
+			+ "c.created_at, c.updated_at FROM spt_case c JOIN spt_case_contact k ON k.case_id = c.id " + SEARCH_WHERE
+			+ " ORDER BY c.created_at DESC, c.id DESC LIMIT #{limit} OFFSET #{offset}</script>")
+	List<CaseSummary> search(@Param("q") SearchQuery query, @Param("offset") int offset, @Param("limit") int limit);
+
+	@Select("<script>SELECT COUNT(*) FROM spt_case c JOIN spt_case_contact k ON k.case_id = c.id " + SEARCH_WHERE
+			+ "</script>")
+	int countSearch(@Param("q") SearchQuery query);
+
 }

@@ -2,6 +2,7 @@ package org.sportello.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,6 +82,7 @@ public class Cases {
 				throw ex;
 			}
 			this.mapper.insertContact(id, request.contact());
+			CaseSearch.nameTokens(request.contact().name()).forEach((token) -> this.mapper.insertNameToken(id, token));
 			addEvent(id, EventType.OPENED, CaseStatus.RICEVUTA, request.openedBy(), request.openedOffice(), null, true,
 					"Canale: " + request.channel());
 			this.events.publishEvent(new CaseStatusChanged(id, null, CaseStatus.RICEVUTA));
@@ -296,6 +298,89 @@ public class Cases {
 			.stream()
 			.map(Office::administrationCode)
 			.anyMatch((code) -> administrations.stream().anyMatch((p) -> p.administrationCode().equals(code)));
+	}
+
+	/**
+	 * Cases the user may read that match the search, newest first: front office,
+	 * supervisors, administrators and the hub search every case, back-office officials
+	 * the cases their administrations take or took part in (as for reading one).
+	 */
+	@Transactional(readOnly = true)
+	public List<CaseSummary> search(CaseSearch search, String userId, int offset, int limit) {
+		return this.mapper.search(query(search, userId), offset, limit);
+	}
+
+	@Transactional(readOnly = true)
+	public int count(CaseSearch search, String userId) {
+		return this.mapper.countSearch(query(search, userId));
+	}
+
+	/**
+	 * The citizen's earlier cases, by the same phone or email, that the user may read.
+	 */
+	@Transactional(readOnly = true)
+	public List<CaseSummary> earlierCases(String phone, String email, String userId) {
+		List<CaseSummary> found = new ArrayList<>();
+		for (String text : new String[] { phone, email }) {
+			if (text != null && !text.isBlank()) {
+				this.mapper.search(query(new CaseSearch(text, null, null, null, null, null, null), userId), 0, 10)
+					.stream()
+					.filter((kase) -> found.stream().noneMatch((other) -> other.id().equals(kase.id())))
+					.forEach(found::add);
+			}
+		}
+		found.sort(java.util.Comparator.comparing(CaseSummary::createdAt).reversed());
+		return found;
+	}
+
+	private SearchQuery query(CaseSearch search, String userId) {
+		Directory.Membership membership = this.directory.membershipOf(userId);
+		List<String> administrations = readsEveryCase(membership) ? null
+				: membership.offices().stream().map(Office::administrationCode).distinct().toList();
+		if (administrations != null && administrations.isEmpty()) {
+			administrations = List.of("-");
+		}
+		String text = FreeText.normalizeToNull(search.text());
+		String code = null;
+		String phone = null;
+		String email = null;
+		List<String> words = List.of();
+		if (text != null && TrackingCodes.normalize(text).matches("SPT-[A-Z0-9]{4}-[A-Z0-9]{4}")) {
+			code = TrackingCodes.normalize(text);
+		}
+		else if (text != null && text.contains("@")) {
+			email = text.toLowerCase(java.util.Locale.ROOT);
+		}
+		else if (text != null && PhoneNumbers.isValid(text)) {
+			phone = PhoneNumbers.normalize(text);
+		}
+		else if (text != null) {
+			words = CaseSearch.nameTokens(text);
+		}
+		List<CaseStatus> statuses = (search.open() == null) ? null
+				: java.util.Arrays.stream(CaseStatus.values())
+					.filter((status) -> status.isFinal() != search.open())
+					.toList();
+		java.time.ZoneId zone = this.clock.getZone();
+		return new SearchQuery(code, phone, email, words, search.status(), statuses, search.topic(),
+				search.administration(), (search.from() != null) ? search.from().atStartOfDay(zone).toInstant() : null,
+				(search.until() != null) ? search.until().plusDays(1).atStartOfDay(zone).toInstant() : null,
+				administrations);
+	}
+
+	/** Name words for search, for cases opened before they were kept (once, at start). */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	@Transactional
+	public void indexNamesOfOlderCases() {
+		for (List<String> ids = this.mapper.casesWithoutNameTokens(); !ids.isEmpty(); ids = this.mapper
+			.casesWithoutNameTokens()) {
+			for (String id : ids) {
+				List<String> tokens = CaseSearch.nameTokens(this.mapper.contact(id).name());
+				// a name without letters or digits still gets a row, so it is not looked
+				// at again
+				(tokens.isEmpty() ? List.of("-") : tokens).forEach((token) -> this.mapper.insertNameToken(id, token));
+			}
+		}
 	}
 
 	/**

@@ -1,7 +1,11 @@
 package org.sportello.intake.ui;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,11 +16,14 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -35,7 +42,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.sportello.cases.AttachmentRejectedException;
 import org.sportello.cases.Attachments;
+import org.sportello.cases.CaseSummary;
 import org.sportello.cases.Cases;
+import org.sportello.cases.PhoneNumbers;
 import org.sportello.cases.Channel;
 import org.sportello.cases.NewAttachment;
 import org.sportello.cases.OpenedCase;
@@ -90,6 +99,12 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 
 	private final Div result = new Div();
 
+	/**
+	 * The citizen's earlier cases (same phone or email), shown while the request is
+	 * typed.
+	 */
+	private final Div earlier = new Div();
+
 	private final Upload upload = new Upload();
 
 	private final Span uploadError = new Span();
@@ -114,6 +129,7 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 				this.phone, this.email, this.language, this.smsConsent, this.flags);
 		form.setColspan(this.channel, 2);
 		form.setColspan(this.description, 2);
+		form.add(this.earlier, 2);
 		form.add(attachmentsField());
 		form.setMaxWidth("60em");
 		Button open = this.openButton;
@@ -162,6 +178,9 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		this.phone.setId("citizen-phone");
 		this.email.setLabel(getTranslation("fo.new.email"));
 		this.email.setId("citizen-email");
+		this.earlier.setId("earlier-cases");
+		this.phone.addValueChangeListener((event) -> showEarlierCases(cases));
+		this.email.addValueChangeListener((event) -> showEarlierCases(cases));
 		this.smsConsent.setLabel(getTranslation("fo.new.sms-consent"));
 		this.smsConsent.setId("sms-consent");
 		this.language.setLabel(getTranslation("fo.new.language"));
@@ -262,6 +281,32 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 			error(getTranslation("fo.new.fix-fields"));
 			return false;
 		}
+	}
+
+	/**
+	 * Cases of the same citizen (by phone or email) that the operator may read, with
+	 * links: a repeated request is better linked to the first than opened again blindly.
+	 */
+	private void showEarlierCases(Cases cases) {
+		this.earlier.removeAll();
+		String phone = PhoneNumbers.normalize(this.phone.getValue());
+		String email = blankToNull(this.email.getValue());
+		if (phone == null && email == null) {
+			return;
+		}
+		List<CaseSummary> found = cases.earlierCases(phone, email, this.user);
+		if (found.isEmpty()) {
+			return;
+		}
+		var when = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT)
+			.withLocale(getLocale())
+			.withZone(ZoneId.of("Europe/Rome"));
+		UnorderedList list = new UnorderedList();
+		for (CaseSummary kase : found) {
+			list.add(new ListItem(new Anchor("cases/" + kase.trackingCode(), kase.trackingCode() + " - "
+					+ when.format(kase.createdAt()) + " - " + getTranslation("status." + kase.status().name()))));
+		}
+		this.earlier.add(new Paragraph(getTranslation("fo.new.earlier")), list);
 	}
 
 	private void clearForm() {

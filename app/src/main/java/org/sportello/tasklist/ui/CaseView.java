@@ -42,6 +42,7 @@ import org.sportello.cases.Cases;
 import org.sportello.cases.TimelineEvent;
 import org.sportello.directory.Administration;
 import org.sportello.directory.Directory;
+import org.sportello.directory.Office;
 import org.sportello.security.Roles;
 import org.sportello.sla.SlaClocks;
 import org.sportello.tasklist.CaseNote;
@@ -152,10 +153,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 		timeline.addColumn((e) -> (e.status() != null) ? getTranslation("status." + e.status().name()) : "")
 			.setHeader(getTranslation("case.status"))
 			.setAutoWidth(true);
-		timeline.addColumn((e) -> (e.actor() != null) ? e.actor() : (e.office() != null) ? e.office() : "")
-			.setHeader(getTranslation("case.who"))
-			.setAutoWidth(true);
-		timeline.addColumn((e) -> (e.detail() != null) ? e.detail() : "")
+		timeline.addColumn(this::who).setHeader(getTranslation("case.who")).setAutoWidth(true);
+		timeline.addColumn((e) -> detail(e, row.channel().name()))
 			.setHeader(getTranslation("case.detail"))
 			.setFlexGrow(1);
 		timeline.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -164,6 +163,28 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 		add(timeline);
 		notes(row.id(), when);
 		attachmentsOf(row.id());
+	}
+
+	/** The official, or the office by its name (never a group id). */
+	private String who(TimelineEvent event) {
+		if (event.actor() != null) {
+			return event.actor();
+		}
+		return (event.office() == null) ? ""
+				: this.directory.office(event.office()).map(Office::name).orElse(event.office());
+	}
+
+	/** In the user's language where we wrote it; steps keep the designer's names. */
+	private String detail(TimelineEvent event, String channel) {
+		return switch (event.eventType()) {
+			case OPENED -> getTranslation("case.opened-by-channel", getTranslation("channel." + channel));
+			case TRANSFERRED -> getTranslation("case.transferred-to",
+					(event.administrationCode() == null) ? "-"
+							: this.directory.administration(event.administrationCode())
+								.map(Administration::name)
+								.orElse(event.administrationCode()));
+			default -> (event.detail() != null) ? event.detail() : "";
+		};
 	}
 
 	/**
