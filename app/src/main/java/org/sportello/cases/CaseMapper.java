@@ -101,7 +101,7 @@ interface CaseMapper {
 	/** The filters of a search, the access rule of the user included. */
 	String SEARCH_WHERE = "<where>" + "<if test='q.code != null'> AND c.tracking_code = #{q.code}</if>"
 			+ "<if test='q.phone != null'> AND k.phone = #{q.phone}</if>"
-			+ "<if test='q.email != null'> AND LOWER(k.email) = #{q.email}</if>"
+			+ "<if test='q.email != null'> AND k.email = #{q.email}</if>"
 			+ "<foreach item='w' collection='q.words'> AND c.id IN (SELECT t.case_id FROM spt_case_name_token t "
 			+ "WHERE t.token LIKE CONCAT(#{w}, '%'))</foreach>"
 			+ "<if test='q.status != null'> AND c.status = #{q.status}</if>"

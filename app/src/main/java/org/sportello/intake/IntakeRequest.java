@@ -40,6 +40,8 @@ public record IntakeRequest(@NotNull Channel channel, @NotBlank @Size(max = 40) 
 			name = FreeText.normalize(name);
 			// "333 1234567", "0862 41 12 34", "+39 333 ..." become +393331234567 ...
 			phone = PhoneNumbers.normalize(phone);
+			// addresses are found and compared in lower case (mail servers treat them so)
+			email = (email == null || email.isBlank()) ? email : email.strip().toLowerCase(java.util.Locale.ROOT);
 		}
 
 	}
