@@ -46,13 +46,17 @@ class CaseSearchViewBrowserTests extends BrowserTestSupport {
 		assertThat(rows).contains("Giovanna " + surname).contains("Risolta");
 		this.browser.screenshot("case-search");
 
-		this.browser.driver()
-			.findElements(By.cssSelector("#case-search vaadin-grid-cell-content"))
+		// the grid may render its rows again while the search settles: find and click in
+		// one wait
+		this.browser.waitUntil((driver) -> driver.findElements(By.cssSelector("#case-search vaadin-grid-cell-content"))
 			.stream()
-			.filter((cell) -> cell.getText().equals(opened.trackingCode()))
+			.filter((cell) -> cell.getText().strip().equals(opened.trackingCode()))
 			.findFirst()
-			.orElseThrow()
-			.click();
+			.map((cell) -> {
+				cell.click();
+				return true;
+			})
+			.orElse(false));
 		this.browser.waitUntil((driver) -> driver.getCurrentUrl().endsWith("/cases/" + opened.trackingCode()));
 		assertThat(this.browser.waitFor(By.id("case-answers")).getText()).contains("Rilasciato allo sportello");
 	}
