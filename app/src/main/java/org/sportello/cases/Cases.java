@@ -2,8 +2,12 @@ package org.sportello.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,7 +20,9 @@ import org.sportello.directory.Office;
 import org.sportello.directory.OfficeKind;
 import org.sportello.security.Roles;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -321,20 +327,24 @@ public class Cases {
 	@Transactional(readOnly = true)
 	public List<CaseSummary> earlierCases(String phone, String email, String userId) {
 		List<CaseSummary> found = new ArrayList<>();
+		Directory.Membership membership = this.directory.membershipOf(userId);
 		for (String text : new String[] { phone, email }) {
 			if (text != null && !text.isBlank()) {
-				this.mapper.search(query(new CaseSearch(text, null, null, null, null, null, null), userId), 0, 10)
+				this.mapper.search(query(new CaseSearch(text, null, null, null, null, null, null), membership), 0, 10)
 					.stream()
 					.filter((kase) -> found.stream().noneMatch((other) -> other.id().equals(kase.id())))
 					.forEach(found::add);
 			}
 		}
-		found.sort(java.util.Comparator.comparing(CaseSummary::createdAt).reversed());
+		found.sort(Comparator.comparing(CaseSummary::createdAt).reversed());
 		return found;
 	}
 
 	private SearchQuery query(CaseSearch search, String userId) {
-		Directory.Membership membership = this.directory.membershipOf(userId);
+		return query(search, this.directory.membershipOf(userId));
+	}
+
+	private SearchQuery query(CaseSearch search, Directory.Membership membership) {
 		List<String> administrations = readsEveryCase(membership) ? null
 				: membership.offices().stream().map(Office::administrationCode).distinct().toList();
 		if (administrations != null && administrations.isEmpty()) {
@@ -349,7 +359,7 @@ public class Cases {
 			code = TrackingCodes.normalize(text);
 		}
 		else if (text != null && text.contains("@")) {
-			email = text.toLowerCase(java.util.Locale.ROOT);
+			email = text.toLowerCase(Locale.ROOT);
 		}
 		else if (text != null && PhoneNumbers.isValid(text)) {
 			phone = PhoneNumbers.normalize(text);
@@ -358,10 +368,8 @@ public class Cases {
 			words = CaseSearch.nameTokens(text);
 		}
 		List<CaseStatus> statuses = (search.open() == null) ? null
-				: java.util.Arrays.stream(CaseStatus.values())
-					.filter((status) -> status.isFinal() != search.open())
-					.toList();
-		java.time.ZoneId zone = this.clock.getZone();
+				: Arrays.stream(CaseStatus.values()).filter((status) -> status.isFinal() != search.open()).toList();
+		ZoneId zone = this.clock.getZone();
 		return new SearchQuery(code, phone, email, words, search.status(), statuses, search.topic(),
 				search.administration(), (search.from() != null) ? search.from().atStartOfDay(zone).toInstant() : null,
 				(search.until() != null) ? search.until().plusDays(1).atStartOfDay(zone).toInstant() : null,
@@ -369,7 +377,7 @@ public class Cases {
 	}
 
 	/** Name words for search, for cases opened before they were kept (once, at start). */
-	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	@EventListener(ApplicationReadyEvent.class)
 	@Transactional
 	public void indexNamesOfOlderCases() {
 		for (List<String> ids = this.mapper.casesWithoutNameTokens(); !ids.isEmpty(); ids = this.mapper

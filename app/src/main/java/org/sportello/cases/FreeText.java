@@ -79,6 +79,16 @@ public final class FreeText {
 		return true;
 	}
 
+	/**
+	 * Whether normalised text is acceptable free text of {@code min} to {@code max}
+	 * characters (null counts as empty): the one rule of every text field checked by
+	 * hand.
+	 */
+	public static boolean fits(String normalized, int min, int max) {
+		int length = length(normalized);
+		return isClean(normalized) && length >= min && length <= max;
+	}
+
 	/** Characters, not UTF-16 units: an emoji is one. */
 	public static int length(String text) {
 		return (text == null) ? 0 : text.codePointCount(0, text.length());

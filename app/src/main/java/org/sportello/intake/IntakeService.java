@@ -157,7 +157,7 @@ public class IntakeService {
 	/** A note of 5 to 2000 characters, kept as written ({@link FreeText}). */
 	private static String requireNote(String note) {
 		String text = FreeText.normalize(note);
-		if (text == null || !FreeText.isClean(text) || FreeText.length(text) < 5 || FreeText.length(text) > 2000) {
+		if (!FreeText.fits(text, 5, 2000)) {
 			throw new InvalidRequestException("note", "invalid-note");
 		}
 		return text;

@@ -52,7 +52,7 @@ public class BackOfficeActions {
 			throw new ActionRefusedException("outcome", "required");
 		}
 		String text = FreeText.normalize(answer);
-		if (text == null || !FreeText.isClean(text) || FreeText.length(text) < 5 || FreeText.length(text) > 4000) {
+		if (!FreeText.fits(text, 5, 4000)) {
 			throw new ActionRefusedException("answer", "invalid-answer");
 		}
 		List<Office> offices = this.directory.officesOf(userId);

@@ -56,7 +56,7 @@ public class SavedFilters {
 	@Transactional
 	public void save(String user, SavedFilter filter) {
 		String name = (filter.name() == null) ? "" : FreeText.normalize(filter.name());
-		if (name.isEmpty() || FreeText.length(name) > 80 || !FreeText.isClean(name)) {
+		if (!FreeText.fits(name, 1, 80)) {
 			throw new IllegalArgumentException("filter.bad-name");
 		}
 		this.mapper.delete(user, name);

@@ -167,7 +167,7 @@ public class TaskActions {
 	@Transactional
 	public CaseNote addNote(String caseId, String user, String body) {
 		String text = (body == null) ? "" : FreeText.normalize(body);
-		if (text.isEmpty() || FreeText.length(text) > 4000 || !FreeText.isClean(text)) {
+		if (!FreeText.fits(text, 1, 4000)) {
 			throw new FormRejectedException(List.of(new FormValidator.FieldError("note", "length", "1-4000")));
 		}
 		CaseNote note = new CaseNote(UUID.randomUUID().toString(), caseId, user, text, this.clock.instant());

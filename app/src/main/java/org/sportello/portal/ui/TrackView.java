@@ -209,7 +209,7 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 
 	private void rate(TrackedCase kase, Rating.Value value, String comment) {
 		String text = FreeText.normalizeToNull(comment);
-		if (!FreeText.isClean(text) || FreeText.length(text) > 1000) {
+		if (!FreeText.fits(text, 0, 1000)) {
 			this.error.setText(getTranslation("track.comment-invalid"));
 			return;
 		}
