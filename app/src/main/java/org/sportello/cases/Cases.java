@@ -115,11 +115,22 @@ public class Cases {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void internalEvent(String caseId, EventType type, String officeGroup, String detail) {
-		if (type != EventType.SLA_WARNING && type != EventType.SLA_ESCALATED && type != EventType.SMS_FAILED) {
+		if (type != EventType.SLA_WARNING && type != EventType.SLA_ESCALATED && type != EventType.SMS_FAILED
+				&& type != EventType.DOCUMENTS_REMINDED) {
 			throw new IllegalArgumentException("not an internal event: " + type);
 		}
 		String administration = this.directory.office(officeGroup).map(Office::administrationCode).orElse(null);
 		addEvent(caseId, type, null, null, officeGroup, administration, false, detail);
+	}
+
+	/**
+	 * The documents an office asked for did not come by the due date ({@code dueOn}): the
+	 * citizen sees it too.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void documentsOverdue(String caseId, String officeGroup, String dueOn) {
+		String administration = this.directory.office(officeGroup).map(Office::administrationCode).orElse(null);
+		addEvent(caseId, EventType.DOCUMENTS_OVERDUE, null, null, officeGroup, administration, true, dueOn);
 	}
 
 	public Optional<CaseRow> byId(String caseId) {

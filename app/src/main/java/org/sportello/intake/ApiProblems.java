@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.sportello.documents.ReplyRefusedException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -78,6 +79,17 @@ class ApiProblems {
 		return badRequest(List.of(new FieldProblem(ex.field(), MESSAGES.getOrDefault(ex.code(), ex.code()))));
 	}
 
+	@ExceptionHandler(ReplyRefusedException.class)
+	ProblemDetail replyRefused(ReplyRefusedException ex) {
+		if (ex.field() == null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+					"The case is not waiting for documents or information from the citizen.");
+			problem.setTitle("Not possible now");
+			return problem;
+		}
+		return badRequest(List.of(new FieldProblem(ex.field(), MESSAGES.getOrDefault(ex.code(), ex.code()))));
+	}
+
 	@ExceptionHandler(CaseNotFoundException.class)
 	ProblemDetail notFound(CaseNotFoundException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such case.");
@@ -132,6 +144,8 @@ class ApiProblems {
 			Map.entry("attachment.name", "the file name is missing or not valid"),
 			Map.entry("invalid-answer", "an answer of 5 to 4000 characters (without control characters) is required"),
 			Map.entry("invalid-transfer", "an administration of the network other than your own is required"),
+			Map.entry("invalid-documents", "document kinds are codes such as IDENTITY or ISEE (at most 20)"),
+			Map.entry("invalid-days", "the working days the citizen has must be between 1 and 60"),
 			Map.entry("required", "is required"));
 
 	static ProblemDetail badRequest(List<FieldProblem> errors) {

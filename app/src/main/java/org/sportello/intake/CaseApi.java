@@ -11,6 +11,10 @@ import org.sportello.cases.Attachment;
 import org.sportello.cases.Attachments;
 import org.sportello.cases.CaseAnswer;
 import org.sportello.cases.CaseDetails;
+import org.sportello.cases.NewAttachment;
+import org.sportello.documents.CitizenReplies;
+import org.sportello.documents.DocumentRequest;
+import org.sportello.documents.DocumentRequests;
 import org.sportello.notify.SmsMessage;
 import org.sportello.notify.SmsOutbox;
 import org.sportello.sla.SlaClocks;
@@ -61,8 +65,15 @@ class CaseApi {
 
 	private final SmsOutbox sms;
 
+	private final CitizenReplies replies;
+
+	private final DocumentRequests documents;
+
 	CaseApi(IdempotentIntake idempotent, IntakeService intake, Cases cases, Attachments attachments,
-			BackOfficeActions backOffice, SlaClocks sla, SmsOutbox sms) {
+			BackOfficeActions backOffice, SlaClocks sla, SmsOutbox sms, CitizenReplies replies,
+			DocumentRequests documents) {
+		this.replies = replies;
+		this.documents = documents;
 		this.backOffice = backOffice;
 		this.sla = sla;
 		this.sms = sms;
@@ -92,7 +103,12 @@ class CaseApi {
 			.map((details) -> CaseView.of(details,
 					new Sla(this.sla.caseStatus(details.row().id()).map(SlaView::of).orElse(null),
 							this.sla.officeStatuses(details.row().id()).stream().map(SlaView::of).toList()),
-					this.sms.ofCase(details.row().id()).stream().map(SmsView::of).toList()))
+					this.sms.ofCase(details.row().id()).stream().map(SmsView::of).toList(),
+					this.documents.ofCase(details.row().id())
+						.stream()
+						.map((request) -> DocumentRequestView.of(request,
+								this.documents.administrationName(request.administrationCode())))
+						.toList()))
 			.map(ResponseEntity::ok)
 			.orElseThrow(() -> new CaseNotFoundException(trackingCode));
 	}
@@ -123,29 +139,51 @@ class CaseApi {
 		return read(trackingCode, user);
 	}
 
-	/** A back-office official's decision on the case (their own office's task). */
+	/**
+	 * A back-office official's decision on the case (their own office's task). With
+	 * {@code REQUEST_INFO}, {@code documents} lists the kinds asked for and
+	 * {@code withinDays} the working days the citizen has.
+	 */
 	@PostMapping("/cases/{trackingCode}/back-office")
 	ResponseEntity<CaseView> backOffice(@PathVariable("trackingCode") String typedCode, @RequestBody Decision decision,
 			Principal user) {
 		String trackingCode = TrackingCodes.normalize(typedCode);
 		requireReadable(trackingCode, user);
-		this.backOffice.decide(trackingCode, user.getName(), decision.outcome(), decision.answer(),
-				decision.transferTo());
+		this.backOffice.decide(trackingCode, user.getName(), new BackOfficeActions.Decision(decision.outcome(),
+				decision.answer(), decision.transferTo(), decision.documents(), decision.withinDays()));
 		return read(trackingCode, user);
 	}
 
-	record Decision(BackOfficeOutcome outcome, String answer, String transferTo) {
+	record Decision(BackOfficeOutcome outcome, String answer, String transferTo, List<String> documents,
+			Integer withinDays) {
 	}
 
 	/**
-	 * The citizen's answer to a request for information (documents go as attachments).
+	 * The citizen's answer to a request for documents or information, brought by the
+	 * front office: a JSON note, or a multipart form with {@code note} and {@code file}
+	 * parts (documents as attachments).
 	 */
-	@PostMapping("/cases/{trackingCode}/citizen-reply")
+	@PostMapping(path = "/cases/{trackingCode}/citizen-reply", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CaseView> citizenReply(@PathVariable("trackingCode") String typedCode,
 			@RequestBody(required = false) Note note, Principal user) {
 		String trackingCode = TrackingCodes.normalize(typedCode);
 		requireReadable(trackingCode, user);
-		this.intake.citizenReplied(trackingCode, (note != null) ? note.note() : null, user.getName());
+		this.replies.reply(trackingCode, (note != null) ? note.note() : null, List.of(), user.getName());
+		return read(trackingCode, user);
+	}
+
+	@PostMapping(path = "/cases/{trackingCode}/citizen-reply", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<CaseView> citizenReplyWithFiles(@PathVariable("trackingCode") String typedCode,
+			@RequestPart(name = "note", required = false) String note,
+			@RequestPart(name = "file", required = false) List<MultipartFile> files, Principal user)
+			throws IOException {
+		String trackingCode = TrackingCodes.normalize(typedCode);
+		requireReadable(trackingCode, user);
+		List<NewAttachment> attached = new java.util.ArrayList<>();
+		for (MultipartFile file : (files != null) ? files : List.<MultipartFile>of()) {
+			attached.add(new NewAttachment(file.getOriginalFilename(), file.getBytes()));
+		}
+		this.replies.reply(trackingCode, note, attached, user.getName());
 		return read(trackingCode, user);
 	}
 
@@ -213,9 +251,9 @@ class CaseApi {
 	record CaseView(String trackingCode, CaseStatus status, String priority, String channel, String topic,
 			String description, String municipality, Instant createdAt, Citizen citizen,
 			List<Administration> administrations, List<Event> timeline, List<AnswerView> answers, Sla sla,
-			List<SmsView> sms) {
+			List<SmsView> sms, List<DocumentRequestView> documentRequests) {
 
-		static CaseView of(CaseDetails details, Sla sla, List<SmsView> sms) {
+		static CaseView of(CaseDetails details, Sla sla, List<SmsView> sms, List<DocumentRequestView> documents) {
 			var row = details.row();
 			var contact = details.contact();
 			return new CaseView(row.trackingCode(), row.status(), row.priority(), row.channel().name(), row.topicCode(),
@@ -224,7 +262,7 @@ class CaseApi {
 							contact.language()),
 					details.administrations().stream().map(Administration::of).toList(),
 					details.timeline().stream().map(Event::of).toList(),
-					details.answers().stream().map(AnswerView::of).toList(), sla, sms);
+					details.answers().stream().map(AnswerView::of).toList(), sla, sms, documents);
 		}
 
 	}
@@ -239,6 +277,22 @@ class CaseApi {
 		static AnswerView of(CaseAnswer answer) {
 			return new AnswerView(answer.kind(), answer.officeGroupId(), answer.administrationCode(), answer.author(),
 					answer.body(), answer.citizenVisible(), answer.createdAt());
+		}
+
+	}
+
+	/**
+	 * A request for documents: what, by which office, due by the end of {@code dueOn}
+	 * (Europe/Rome), and whether it is still open.
+	 */
+	record DocumentRequestView(String office, String administration, String administrationName, List<String> documents,
+			String message, Instant requestedAt, int workingDays, java.time.LocalDate dueOn, Instant dueAt,
+			DocumentRequest.Status status, Instant closedAt) {
+
+		static DocumentRequestView of(DocumentRequest request, String administrationName) {
+			return new DocumentRequestView(request.officeGroupId(), request.administrationCode(), administrationName,
+					request.documents(), request.message(), request.requestedAt(), request.workingDays(),
+					request.dueOn(), request.dueAt(), request.status(), request.closedAt());
 		}
 
 	}

@@ -39,7 +39,6 @@ public class IntakeService {
 	static final String TRIAGE_TASK = "frontOfficeTriage";
 
 	/** Message of the BPMN receive task "Attesa integrazione dal cittadino". */
-	static final String CITIZEN_REPLY = "citizenReply";
 
 	private final Cases cases;
 
@@ -129,29 +128,6 @@ public class IntakeService {
 	@Transactional
 	public void forward(String trackingCode, String note, String userId) {
 		completeTriage(trackingCode, "FORWARD", note, userId);
-	}
-
-	/**
-	 * The citizen answered a back office's request for information (through the front
-	 * office): the waiting offices resume.
-	 */
-	@Transactional
-	public void citizenReplied(String trackingCode, String note, String userId) {
-		String text = requireNote(note);
-		String caseId = this.cases.byTrackingCode(trackingCode)
-			.orElseThrow(() -> new TriageNotOpenException(trackingCode))
-			.id();
-		boolean waiting = this.runtimeService.createExecutionQuery()
-			.processInstanceBusinessKey(trackingCode)
-			.messageEventSubscriptionName(CITIZEN_REPLY)
-			.count() > 0;
-		if (!waiting) {
-			throw new TriageNotOpenException(trackingCode);
-		}
-		this.cases.citizenReplied(caseId, userId, text);
-		this.runtimeService.createMessageCorrelation(CITIZEN_REPLY)
-			.processInstanceBusinessKey(trackingCode)
-			.correlateAll();
 	}
 
 	/** A note of 5 to 2000 characters, kept as written ({@link FreeText}). */

@@ -9,6 +9,7 @@ import org.sportello.cases.CaseRow;
 import org.sportello.cases.CaseStatusChanged;
 import org.sportello.cases.Cases;
 import org.sportello.cases.Contact;
+import org.sportello.documents.DocumentsReminderDue;
 import org.sportello.notify.SmsMessage.Status;
 
 import org.springframework.transaction.event.TransactionPhase;
@@ -62,6 +63,26 @@ public class SmsOutbox {
 			this.mapper.insert(new SmsMessage(UUID.randomUUID().toString(), row.id(), contact.phone(), body,
 					change.to(), Status.QUEUED, 0, now, null, null, null, null, now, null, now, 0));
 		}
+	}
+
+	/**
+	 * The reminder before a request for documents falls due: one SMS, in the same
+	 * transaction as the process step that decided it, to a citizen who consented.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void documentsReminderDue(DocumentsReminderDue due) {
+		Contact contact = this.cases.contactOf(due.caseId());
+		if (contact == null || !contact.smsConsent() || contact.phone() == null
+				|| this.mapper.optedOut(contact.phone()) > 0) {
+			return;
+		}
+		CaseRow row = this.cases.byId(due.caseId()).orElseThrow();
+		String body = this.templates.documentsReminder(contact.language(), row.trackingCode(), due.dueOn());
+		Instant now = this.clock.instant();
+		// no case status: a newer status SMS does not replace it, and it is sent as
+		// written
+		this.mapper.insert(new SmsMessage(UUID.randomUUID().toString(), row.id(), contact.phone(), body, null,
+				Status.QUEUED, 0, now, null, null, null, null, now, null, now, 0));
 	}
 
 	/**

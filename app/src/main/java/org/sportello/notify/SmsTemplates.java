@@ -55,6 +55,17 @@ public class SmsTemplates {
 	}
 
 	/**
+	 * The reminder before a request for documents falls due (from the translations: it
+	 * names no administration, only the code, the last day and the link).
+	 */
+	String documentsReminder(String language, String trackingCode, java.time.LocalDate dueOn) {
+		String lang = "en".equals(language) ? "en" : "it";
+		String day = dueOn.format(java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy"));
+		return java.text.MessageFormat.format(SmsTexts.text(lang, "sms.documents-reminder"), trackingCode, day,
+				link(trackingCode));
+	}
+
+	/**
 	 * Saves a template when it uses only known placeholders and, filled with the longest
 	 * values, still fits one GSM-7 SMS; otherwise {@link SmsTemplateRejectedException}
 	 * and nothing changes. Stale versions are refused too.

@@ -8,6 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.sportello.cases.CaseAnswer;
 import org.sportello.cases.CaseRow;
 import org.sportello.cases.Cases;
+import org.sportello.cases.NewAttachment;
+import org.sportello.documents.CitizenReplies;
+import org.sportello.documents.DocumentRequests;
 import org.sportello.cases.Rating;
 import org.sportello.cases.Ratings;
 import org.sportello.cases.TimelineEvent;
@@ -35,7 +38,14 @@ public class PublicTracking {
 
 	private final AttemptLimiter limiter;
 
-	PublicTracking(Cases cases, Ratings ratings, Directory directory, AttemptLimiter limiter) {
+	private final DocumentRequests documents;
+
+	private final CitizenReplies replies;
+
+	PublicTracking(Cases cases, Ratings ratings, Directory directory, AttemptLimiter limiter,
+			DocumentRequests documents, CitizenReplies replies) {
+		this.documents = documents;
+		this.replies = replies;
 		this.cases = cases;
 		this.ratings = ratings;
 		this.directory = directory;
@@ -50,6 +60,17 @@ public class PublicTracking {
 		CaseRow row = authenticate(trackingCode, pin, clientAddress);
 		this.ratings.rate(row, value, comment, Rating.Source.WEB);
 		return view(row);
+	}
+
+	/**
+	 * The citizen's reply to a request for documents, with the files; checked again with
+	 * the code and PIN.
+	 */
+	public TrackedCase reply(String trackingCode, String pin, String message, List<NewAttachment> files,
+			String clientAddress) {
+		CaseRow row = authenticate(trackingCode, pin, clientAddress);
+		this.replies.reply(row, message, files, CitizenReplies.CITIZEN);
+		return view(this.cases.byId(row.id()).orElseThrow());
 	}
 
 	private CaseRow authenticate(String trackingCode, String pin, String clientAddress) {
@@ -81,7 +102,8 @@ public class PublicTracking {
 			.toList();
 		Optional<Rating> rating = this.ratings.of(row.id());
 		return new TrackedCase(row.trackingCode(), row.status(), row.createdAt(), inCharge, steps, answers,
-				row.status().isFinal() && rating.isEmpty(), rating.map(Rating::rating).orElse(null));
+				row.status().isFinal() && rating.isEmpty(), rating.map(Rating::rating).orElse(null),
+				this.documents.askedOf(row.id()), this.replies.isWaiting(row.trackingCode()));
 	}
 
 	private String name(String administrationCode) {

@@ -103,6 +103,41 @@ public final class BusinessCalendar {
 		return total;
 	}
 
+	/** Whether the office has opening hours that day (not closed, not a day off). */
+	public boolean isWorkingDay(LocalDate day) {
+		return !intervalsOf(day).isEmpty();
+	}
+
+	/**
+	 * The day that many working days after {@code from} (not counting {@code from}): the
+	 * last day of a delay given in working days, as an office counts it.
+	 */
+	public LocalDate addWorkingDays(LocalDate from, int days) {
+		if (days < 1) {
+			throw new IllegalArgumentException("days must be positive: " + days);
+		}
+		LocalDate day = from;
+		int counted = 0;
+		// a calendar without any working day would loop: ten years is the bound
+		for (int guard = 0; counted < days && guard < 3660; guard++) {
+			day = day.plusDays(1);
+			if (isWorkingDay(day)) {
+				counted++;
+			}
+		}
+		return day;
+	}
+
+	/** The working day before {@code day}, or empty within the next month if none. */
+	public java.util.Optional<LocalDate> previousWorkingDay(LocalDate day) {
+		for (int back = 1; back <= 31; back++) {
+			if (isWorkingDay(day.minusDays(back))) {
+				return java.util.Optional.of(day.minusDays(back));
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
 	/** Whether the office is closed all day (holiday, patron saint, closure). */
 	public boolean isClosedAllDay(LocalDate day) {
 		return this.closures.contains(day) || this.localHolidays.contains(MonthDay.from(day))

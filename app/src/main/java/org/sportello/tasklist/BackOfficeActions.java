@@ -45,19 +45,44 @@ public class BackOfficeActions {
 		return known && !own;
 	}
 
+	/**
+	 * An official's decision; {@code documents} and {@code withinDays} only count for
+	 * {@link BackOfficeOutcome#REQUEST_INFO} (null days: the default).
+	 */
+	public record Decision(BackOfficeOutcome outcome, String answer, String transferTo, List<String> documents,
+			Integer withinDays) {
+	}
+
 	@Transactional
 	public void decide(String trackingCode, String userId, BackOfficeOutcome outcome, String answer,
 			String transferTo) {
+		decide(trackingCode, userId, new Decision(outcome, answer, transferTo, null, null));
+	}
+
+	@Transactional
+	public void decide(String trackingCode, String userId, Decision decision) {
+		BackOfficeOutcome outcome = decision.outcome();
 		if (outcome == null) {
 			throw new ActionRefusedException("outcome", "required");
 		}
-		String text = FreeText.normalize(answer);
+		String text = FreeText.normalize(decision.answer());
 		if (!FreeText.fits(text, 5, 4000)) {
 			throw new ActionRefusedException("answer", "invalid-answer");
 		}
 		List<Office> offices = this.directory.officesOf(userId);
-		if (outcome == BackOfficeOutcome.TRANSFER && !mayTransferTo(offices, transferTo)) {
+		if (outcome == BackOfficeOutcome.TRANSFER && !mayTransferTo(offices, decision.transferTo())) {
 			throw new ActionRefusedException("transferTo", "invalid-transfer");
+		}
+		List<String> documents = (decision.documents() != null) ? decision.documents() : List.of();
+		if (outcome == BackOfficeOutcome.REQUEST_INFO) {
+			if (documents.size() > 20
+					|| documents.stream().anyMatch((kind) -> kind == null || !kind.matches("[A-Z][A-Z0-9_]{1,39}"))) {
+				throw new ActionRefusedException("documents", "invalid-documents");
+			}
+			Integer days = decision.withinDays();
+			if (days != null && (days < 1 || days > 60)) {
+				throw new ActionRefusedException("withinDays", "invalid-days");
+			}
 		}
 		Task task = this.taskService.createTaskQuery()
 			.processInstanceBusinessKey(trackingCode)
@@ -75,7 +100,14 @@ public class BackOfficeActions {
 		variables.put("boOutcome", outcome.name());
 		variables.put("answer", text);
 		if (outcome == BackOfficeOutcome.TRANSFER) {
-			variables.put("transferTo", transferTo);
+			variables.put("transferTo", decision.transferTo());
+		}
+		if (outcome == BackOfficeOutcome.REQUEST_INFO) {
+			// as the form's checklist gives them: a list (stored as JSON)
+			variables.put("documents", new java.util.ArrayList<>(documents));
+			if (decision.withinDays() != null) {
+				variables.put("documentsWithinDays", decision.withinDays());
+			}
 		}
 		this.taskService.complete(task.getId(), variables);
 	}

@@ -29,6 +29,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 /**
@@ -52,6 +53,8 @@ class CitizenRequestProcessTests {
 
 	private final SlaStandIn sla = new SlaStandIn();
 
+	private final DocumentsStandIn documents = new DocumentsStandIn();
+
 	@BeforeEach
 	void useThisEngine() {
 		// the Spring application tests of the same JVM have an engine too
@@ -61,6 +64,7 @@ class CitizenRequestProcessTests {
 				(JavaDelegate) (execution) -> execution.setVariable("backOfficeGroups", List.of("inps-bo")));
 		Mocks.register("sla", this.sla);
 		Mocks.register("slaEscalation", this.sla);
+		Mocks.register("documentRequests", this.documents);
 	}
 
 	@AfterEach
@@ -124,23 +128,49 @@ class CitizenRequestProcessTests {
 	}
 
 	@Test
-	void nothingFiresWhileTheOfficeWaitsForTheCitizen() {
+	void nothingOfTheSlaFiresWhileTheOfficeWaitsForTheCitizen() {
 		ProcessInstance request = forwarded("PENSION", null);
 		answer("inps-bo", "REQUEST_INFO");
 
 		org.assertj.core.api.Assertions.assertThat(this.sla.paused).containsExactly("inps-bo");
-		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().timers().count()).isZero();
-		moveTo(SlaStandIn.LEVEL2.plus(java.time.Duration.ofDays(30)));
+		org.assertj.core.api.Assertions.assertThat(this.documents.actions).containsExactly("open inps-bo");
+		// only the request's own timers: the reminder and the due date
+		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().timers().count()).isEqualTo(2);
+		moveTo(DocumentsStandIn.REMIND.minusSeconds(1));
 		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isZero();
 		org.assertj.core.api.Assertions.assertThat(this.sla.actions).isEmpty();
 
 		runtimeService().createMessageCorrelation("citizenReply")
 			.processInstanceBusinessKey(request.getBusinessKey())
 			.correlateAll();
-		// back at work: the office's timers again, with the dates the clock gives
+		// back at work: the office's timers again, with the dates the clock gives; the
+		// request's are gone
 		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().timers().count()).isEqualTo(3);
 		answer("inps-bo", "ANSWER");
 		assertThat(request).isEnded();
+	}
+
+	@Test
+	void theCitizenIsRemindedThenWithoutAReplyTheOfficeHasTheCaseBack() {
+		ProcessInstance request = forwarded("PENSION", null);
+		answer("inps-bo", "REQUEST_INFO");
+		assertThat(request).isWaitingAt("waitForCitizen").hasPassed("openDocumentRequest");
+
+		moveTo(DocumentsStandIn.REMIND);
+		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isOne();
+		// the reminder leaves the wait where it was
+		assertThat(request).isWaitingAt("waitForCitizen").hasPassed("remindCitizen", "citizenReminded");
+		moveTo(DocumentsStandIn.DUE);
+		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isOne();
+
+		assertThat(request).hasPassed("recordNoReply").isWaitingAt("backOfficeWork");
+		org.assertj.core.api.Assertions.assertThat(this.documents.actions)
+			.containsExactly("open inps-bo", "remind inps-bo", "expire inps-bo");
+		Task work = taskQuery().taskCandidateGroup("inps-bo").singleResult();
+		org.assertj.core.api.Assertions.assertThat(taskService().getVariable(work.getId(), "documentsOutcome"))
+			.isEqualTo("NO_REPLY");
+		answer("inps-bo", "ANSWER");
+		assertThat(request).isEnded().hasPassed("requestResolved");
 	}
 
 	@Test
@@ -265,6 +295,41 @@ class CitizenRequestProcessTests {
 
 		public void escalateToHub(DelegateExecution execution, String office) {
 			this.actions.add("escalateToHub " + office);
+		}
+
+	}
+
+	/**
+	 * Stands in for the {@code documentRequests} bean: fixed dates for the reminder and
+	 * the due date, a record of what was called.
+	 */
+	public static final class DocumentsStandIn {
+
+		static final Instant REMIND = MONDAY_MORNING.plus(java.time.Duration.ofDays(3));
+
+		static final Instant DUE = MONDAY_MORNING.plus(java.time.Duration.ofDays(5));
+
+		final List<String> actions = new java.util.ArrayList<>();
+
+		public void open(DelegateExecution execution, String office) {
+			this.actions.add("open " + office);
+		}
+
+		public Date reminderAt(DelegateExecution execution, String office) {
+			return Date.from(REMIND);
+		}
+
+		public Date dueAt(DelegateExecution execution, String office) {
+			return Date.from(DUE);
+		}
+
+		public void remind(DelegateExecution execution, String office) {
+			this.actions.add("remind " + office);
+		}
+
+		public void expire(DelegateExecution execution, String office) {
+			this.actions.add("expire " + office);
+			execution.setVariable("documentsOutcome", "NO_REPLY");
 		}
 
 	}

@@ -54,6 +54,9 @@ class SlaLifecycleTests {
 	IntakeService intake;
 
 	@Autowired
+	org.sportello.documents.CitizenReplies replies;
+
+	@Autowired
 	BackOfficeActions backOffice;
 
 	@Autowired
@@ -143,13 +146,16 @@ class SlaLifecycleTests {
 		String caseId = opened.caseId();
 
 		moveTo(rome(2026, 11, 23, 13, 0));
-		this.backOffice.decide(opened.trackingCode(), "bo-inps", BackOfficeOutcome.REQUEST_INFO,
-				"Serve il modello AP70", null);
+		this.backOffice.decide(opened.trackingCode(), "bo-inps", new BackOfficeActions.Decision(
+				BackOfficeOutcome.REQUEST_INFO, "Serve il modello AP70", null, List.of("SIGNED_FORM"), 20));
 		SlaStatus paused = this.clocks.officeStatus(caseId, "inps-bo").orElseThrow();
 		assertThat(paused.state()).isEqualTo(SlaState.PAUSED);
 		assertThat(paused.used()).isEqualTo(Duration.ofHours(4));
 		assertThat(this.clocks.caseStatus(caseId).orElseThrow().state()).isEqualTo(SlaState.PAUSED);
-		assertThat(timerCount(opened)).isZero();
+		// no SLA timer while waiting: only the request's reminder and due date (20
+		// working
+		// days: the last is Tuesday 22 December, the 8th being a holiday)
+		assertThat(dueDates(opened)).containsExactlyInAnyOrder(rome(2026, 12, 21, 10, 0), rome(2026, 12, 23, 0, 0));
 
 		// two weeks later nothing has fired and no time was used
 		Instant reply = rome(2026, 12, 7, 9, 0);
@@ -157,7 +163,7 @@ class SlaLifecycleTests {
 		assertThat(fireDueTimers(opened)).isZero();
 		assertThat(this.clocks.officeStatus(caseId, "inps-bo").orElseThrow().used()).isEqualTo(Duration.ofHours(4));
 
-		this.intake.citizenReplied(opened.trackingCode(), "Modello AP70 consegnato allo sportello", "fo1");
+		this.replies.reply(opened.trackingCode(), "Modello AP70 consegnato allo sportello", java.util.List.of(), "fo1");
 		SlaStatus resumed = this.clocks.officeStatus(caseId, "inps-bo").orElseThrow();
 		assertThat(resumed.state()).isEqualTo(SlaState.ON_TRACK);
 		assertThat(resumed.left()).isEqualTo(Duration.ofHours(36));

@@ -77,9 +77,13 @@ class FormValidatorTests {
 		assertThat(keys(
 				FormValidator.validate(form, Map.of("boOutcome", "REQUEST_INFO", "answer", "Serve documentazione"))))
 			.contains("documents:required");
-		assertThat(FormValidator.validate(form, Map.of("boOutcome", "REQUEST_INFO", "answer", "Serve documentazione",
-				"documents", List.of("ISEE", "IDENTITY")))
+		assertThat(FormValidator
+			.validate(form, Map.of("boOutcome", "REQUEST_INFO", "answer", "Serve documentazione", "documents",
+					List.of("ISEE", "IDENTITY"), "documentsWithinDays", 10))
 			.valid()).isTrue();
+		assertThat(keys(FormValidator.validate(form, Map.of("boOutcome", "REQUEST_INFO", "answer",
+				"Serve documentazione", "documents", List.of("ISEE"), "documentsWithinDays", 0))))
+			.contains("documentsWithinDays:min");
 		assertThat(keys(FormValidator.validate(form, Map.of("boOutcome", "REQUEST_INFO", "answer",
 				"Serve documentazione", "documents", List.of("ISEE", "PASSWORD")))))
 			.contains("documents:allowed");

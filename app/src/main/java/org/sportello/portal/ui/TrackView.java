@@ -27,7 +27,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.sportello.cases.Attachments;
 import org.sportello.cases.FreeText;
+import org.sportello.documents.ui.DocumentRequestList;
+import org.sportello.documents.ui.ReplyForm;
 import org.sportello.cases.Rating;
 import org.sportello.cases.RatingRefusedException;
 import org.sportello.portal.PublicTracking;
@@ -47,6 +50,8 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 
 	private final transient PublicTracking tracking;
 
+	private final transient Attachments attachments;
+
 	private final TextField code = new TextField();
 
 	private final PasswordField pin = new PasswordField();
@@ -58,8 +63,9 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 	/** The case on screen, if any (kept to show it again in the other language). */
 	private transient TrackedCase shown;
 
-	TrackView(PublicTracking tracking) {
+	TrackView(PublicTracking tracking, Attachments attachments) {
 		this.tracking = tracking;
+		this.attachments = attachments;
 		setMaxWidth("40em");
 		getStyle().set("margin", "0 auto");
 		build();
@@ -160,6 +166,7 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 			}
 			this.result.add(answers);
 		}
+		documentRequests(kase);
 		OrderedList steps = new OrderedList();
 		steps.setId("track-timeline");
 		steps.getElement().setAttribute("aria-label", getTranslation("track.timeline"));
@@ -179,6 +186,41 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 			Paragraph rated = new Paragraph(getTranslation("track.rated." + kase.rating().name()));
 			rated.setId("track-rated");
 			this.result.add(rated);
+		}
+	}
+
+	/**
+	 * What the offices asked for, by when; while one waits, the citizen sends the
+	 * documents here with a message.
+	 */
+	private void documentRequests(TrackedCase kase) {
+		if (kase.documentRequests().isEmpty()) {
+			return;
+		}
+		this.result.add(new H3(getTranslation("documents.title")),
+				new DocumentRequestList("track-document-requests", kase.documentRequests()));
+		if (kase.waitingForCitizen()) {
+			this.result.add(new Paragraph(getTranslation("documents.reply.citizen-intro")),
+					new ReplyForm("track-reply", this.attachments, (message, files) -> {
+						try {
+							render(this.tracking.reply(kase.trackingCode(), this.pin.getValue(), message, files,
+									clientAddress()));
+						}
+						catch (TrackingRefusedException ex) {
+							this.error.setText(getTranslation("track.refused"));
+							return false;
+						}
+						catch (TooManyAttemptsException ex) {
+							this.error
+								.setText(getTranslation("track.too-many", Math.max(1, ex.retryAfter().toMinutes())));
+							return false;
+						}
+						Paragraph sent = new Paragraph(getTranslation("documents.reply.sent"));
+						sent.setId("track-reply-sent");
+						sent.getElement().setAttribute("role", "status");
+						this.result.addComponentAsFirst(sent);
+						return true;
+					}));
 		}
 	}
 

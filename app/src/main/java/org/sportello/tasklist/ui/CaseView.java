@@ -41,6 +41,11 @@ import org.sportello.cases.CaseDetails;
 import org.sportello.cases.Cases;
 import org.sportello.cases.TimelineEvent;
 import org.sportello.directory.Administration;
+import org.sportello.documents.CitizenReplies;
+import org.sportello.documents.DocumentRequest;
+import org.sportello.documents.DocumentRequests;
+import org.sportello.documents.ui.DocumentRequestList;
+import org.sportello.documents.ui.ReplyForm;
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
 import org.sportello.security.Roles;
@@ -75,12 +80,19 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 
 	private final transient RepositoryService repository;
 
+	private final transient DocumentRequests documents;
+
+	private final transient CitizenReplies replies;
+
 	private final String user;
 
 	private String title = "";
 
 	CaseView(Cases cases, SlaClocks sla, TaskActions actions, Attachments attachments, Directory directory,
-			RuntimeService runtime, RepositoryService repository, AuthenticationContext authentication) {
+			RuntimeService runtime, RepositoryService repository, DocumentRequests documents, CitizenReplies replies,
+			AuthenticationContext authentication) {
+		this.documents = documents;
+		this.replies = replies;
 		this.cases = cases;
 		this.sla = sla;
 		this.actions = actions;
@@ -140,6 +152,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 					task.getName() + ((task.getAssignee() != null) ? " - " + task.getAssignee() : "")))));
 		add(tasks);
 		answers(details, when);
+		documentRequests(details);
 		diagram(row.trackingCode());
 		add(new H3(getTranslation("case.timeline")));
 		Grid<TimelineEvent> timeline = new Grid<>();
@@ -214,6 +227,28 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 			answers.add(new Paragraph(getTranslation("case.no-answers")));
 		}
 		add(answers);
+	}
+
+	/**
+	 * What the offices asked the citizen for and by when; while the case waits, the front
+	 * office records the citizen's reply here (documents brought to the counter, sent by
+	 * post or email).
+	 */
+	private void documentRequests(CaseDetails details) {
+		List<DocumentRequest> requests = this.documents.ofCase(details.row().id());
+		if (requests.isEmpty()) {
+			return;
+		}
+		add(new H3(getTranslation("documents.title")),
+				new DocumentRequestList("case-document-requests", this.documents.askedOf(details.row().id())));
+		if (this.cases.mayReadEveryCase(this.user) && this.replies.isWaiting(details.row().trackingCode())) {
+			add(new Paragraph(getTranslation("documents.reply.fo-intro")),
+					new ReplyForm("case-reply", this.attachments, (message, files) -> {
+						this.replies.reply(details.row(), message, files, this.user);
+						getUI().ifPresent((ui) -> ui.getPage().reload());
+						return true;
+					}));
+		}
 	}
 
 	/** 740 B, 12 kB, 3,4 MB: in the user's language, never "0 kB". */
