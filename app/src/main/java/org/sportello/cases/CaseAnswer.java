@@ -29,7 +29,12 @@ public record CaseAnswer(String id, String caseId, Kind kind, String officeGroup
 		 */
 		BACK_TO_FRONT_OFFICE(false),
 		/** The front office's note after calling the citizen back. */
-		CALLBACK(false);
+		CALLBACK(false),
+		/**
+		 * The front office's note when it forwards the case: what the back office should
+		 * know (for the offices, not the citizen).
+		 */
+		FORWARD(false);
 
 		private final boolean citizenVisible;
 

@@ -10,7 +10,7 @@ import org.sportello.cases.CaseAnswer;
  * processes/citizen-request.bpmn and its forms: the front office's triage resolved on the
  * spot ({@code resolutionNote}), a back office's decision ({@code answer}, by
  * {@code boOutcome}), the front office's call-back ({@code closureNote}). A forward note
- * is not an answer (it is for the back office, on the timeline).
+ * goes with them as an internal text: the back office reads what the front office found.
  */
 final class TaskAnswers {
 
@@ -24,6 +24,9 @@ final class TaskAnswers {
 		String key = task.getTaskDefinitionKey();
 		if ("frontOfficeTriage".equals(key) && "RESOLVE".equals(text(task, "triageOutcome"))) {
 			return answer(CaseAnswer.Kind.FRONT_OFFICE, text(task, "resolutionNote"));
+		}
+		if ("frontOfficeTriage".equals(key) && "FORWARD".equals(text(task, "triageOutcome"))) {
+			return answer(CaseAnswer.Kind.FORWARD, text(task, "resolutionNote"));
 		}
 		if ("backOfficeWork".equals(key)) {
 			String outcome = text(task, "boOutcome");

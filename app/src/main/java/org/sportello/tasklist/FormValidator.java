@@ -54,21 +54,30 @@ public final class FormValidator {
 	}
 
 	public static Result validate(JsonNode form, Map<String, Object> submitted) {
+		return validate(form, submitted, Map.of());
+	}
+
+	/**
+	 * As {@link #validate(JsonNode, Map)}, for a form shown with input data: a select,
+	 * radio or checklist whose options come from {@code valuesKey} allows the values the
+	 * form was given under that key ({@code options}), as the viewer offered them.
+	 */
+	public static Result validate(JsonNode form, Map<String, Object> submitted, Map<String, List<String>> options) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		List<FieldError> errors = new ArrayList<>();
-		walk(form.path("components"), submitted, data, errors);
+		walk(form.path("components"), submitted, data, errors, options);
 		return new Result(data, errors);
 	}
 
 	private static void walk(JsonNode components, Map<String, Object> submitted, Map<String, Object> data,
-			List<FieldError> errors) {
+			List<FieldError> errors, Map<String, List<String>> options) {
 		for (JsonNode component : components) {
 			String type = component.path("type").asText();
 			if (!shown(component, submitted)) {
 				continue;
 			}
 			if (component.has("components")) {
-				walk(component.path("components"), submitted, data, errors);
+				walk(component.path("components"), submitted, data, errors, options);
 				continue;
 			}
 			String key = component.path("key").asText(null);
@@ -86,14 +95,15 @@ public final class FormValidator {
 				continue;
 			}
 			int before = errors.size();
-			Object clean = check(type, key, component, value, errors);
+			Object clean = check(type, key, component, value, errors, options);
 			if (errors.size() == before) {
 				data.put(key, clean);
 			}
 		}
 	}
 
-	private static Object check(String type, String key, JsonNode component, Object value, List<FieldError> errors) {
+	private static Object check(String type, String key, JsonNode component, Object value, List<FieldError> errors,
+			Map<String, List<String>> options) {
 		JsonNode rules = component.path("validate");
 		switch (type) {
 			case "number" -> {
@@ -119,7 +129,7 @@ public final class FormValidator {
 				return Boolean.valueOf(String.valueOf(value));
 			}
 			case "select", "radio" -> {
-				if (!allowed(component).contains(String.valueOf(value))) {
+				if (!allowed(component, options).contains(String.valueOf(value))) {
 					errors.add(new FieldError(key, "allowed", String.valueOf(value)));
 				}
 				return String.valueOf(value);
@@ -130,7 +140,7 @@ public final class FormValidator {
 					return null;
 				}
 				List<String> chosen = values.stream().map(String::valueOf).toList();
-				List<String> allowed = allowed(component);
+				List<String> allowed = allowed(component, options);
 				chosen.stream()
 					.filter((item) -> !allowed.contains(item))
 					.findFirst()
@@ -216,7 +226,10 @@ public final class FormValidator {
 		return "=".equals(matcher.group(2)) ? equal : !equal;
 	}
 
-	private static List<String> allowed(JsonNode component) {
+	private static List<String> allowed(JsonNode component, Map<String, List<String>> options) {
+		if (component.hasNonNull("valuesKey")) {
+			return options.getOrDefault(component.path("valuesKey").asText(), List.of());
+		}
 		List<String> values = new ArrayList<>();
 		component.path("values").forEach((option) -> values.add(option.path("value").asText()));
 		return values;

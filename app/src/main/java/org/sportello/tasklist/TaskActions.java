@@ -3,6 +3,7 @@ package org.sportello.tasklist;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -209,12 +210,46 @@ public class TaskActions {
 			.toList();
 	}
 
+	/**
+	 * What a task's form is shown with besides its fields: {@code administrations}, the
+	 * administrations the user may transfer a case to, by name ({@code label}) and code
+	 * ({@code value}), for a select with {@code "valuesKey": "administrations"}.
+	 */
+	public Map<String, Object> formInput(String user) {
+		List<Office> offices = this.directory.officesOf(user);
+		List<Map<String, String>> administrations = this.directory.administrations()
+			.stream()
+			.filter((administration) -> this.backOffice.mayTransferTo(offices, administration.code()))
+			.sorted(java.util.Comparator.comparing(org.sportello.directory.Administration::name,
+					java.text.Collator.getInstance(java.util.Locale.ITALIAN)))
+			.map((administration) -> Map.of("label", administration.name(), "value", administration.code()))
+			.toList();
+		return Map.of("administrations", administrations);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, List<String>> options(Map<String, Object> input) {
+		Map<String, List<String>> options = new HashMap<>();
+		input.forEach((key, value) -> {
+			if (value instanceof List<?> list) {
+				options.put(key,
+						list.stream()
+							.map((option) -> (option instanceof Map<?, ?> map) ? String.valueOf(map.get("value"))
+									: String.valueOf(option))
+							.toList());
+			}
+		});
+		return options;
+	}
+
 	private Map<String, Object> validated(String taskId, Map<String, Object> data, boolean complete) {
 		String schema = this.forms.schemaOf(taskId).orElse(null);
 		if (schema == null) {
 			return data;
 		}
-		FormValidator.Result result = FormValidator.validate(this.forms.parsed(schema), data);
+		String user = this.tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee();
+		FormValidator.Result result = FormValidator.validate(this.forms.parsed(schema), data,
+				options(formInput((user != null) ? user : "")));
 		if (!result.valid()) {
 			log.info("Form data for task {} refused: {}", taskId, result.errors());
 			throw new FormRejectedException(result.errors());

@@ -120,11 +120,13 @@ abstract class CaseLifecycleContractTests {
 		// the answers are part of the case: every office reads all of them, with who
 		// wrote
 		// them; the citizen reads those written for the citizen
-		assertThat(answers(resolved)).containsExactly("ANSWER:COMUNE-AQ:bo-comune:true:Pratica istruita",
+		// (the front office's forward note too, for the offices only)
+		assertThat(answers(resolved)).containsExactly("FORWARD:LINEA-AMICA:fo1:false:Serve istruttoria",
+				"ANSWER:COMUNE-AQ:bo-comune:true:Pratica istruita",
 				"REQUEST_INFO:REGIONE-ABRUZZO:bo-regione:true:Manca la perizia",
 				"TRANSFER:REGIONE-ABRUZZO:bo-regione:false:Riguarda un'indennità INPS",
 				"ANSWER:INPS:bo-inps:true:Indennità riconosciuta");
-		assertThat(answers(read(code, "bo-comune"))).hasSize(4);
+		assertThat(answers(read(code, "bo-comune"))).hasSize(5);
 		JsonNode tracked = this.api
 			.post("/api/public/track", null,
 					"{\"trackingCode\":\"" + code + "\",\"pin\":\"" + opened.json().get("pin").asText() + "\"}")

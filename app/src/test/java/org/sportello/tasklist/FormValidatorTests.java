@@ -66,14 +66,21 @@ class FormValidatorTests {
 		assertThat(ok.valid()).isTrue();
 		// hidden fields are dropped, not passed on
 		assertThat(ok.data()).doesNotContainKey("transferTo");
+		// the administrations come from the form's input (valuesKey "administrations"):
+		// only those offered are allowed
+		Map<String, List<String>> offered = Map.of("administrations", List.of("INPS", "COMUNE-AQ"));
 		assertThat(keys(FormValidator.validate(form,
-				Map.of("boOutcome", "TRANSFER", "answer", "Competenza di altri", "transferTo", "inps; drop"))))
-			.contains("transferTo:pattern");
-		assertThat(keys(FormValidator.validate(form, Map.of("boOutcome", "TRANSFER", "answer", "Competenza di altri"))))
+				Map.of("boOutcome", "TRANSFER", "answer", "Competenza di altri", "transferTo", "inps; drop"), offered)))
+			.contains("transferTo:allowed");
+		assertThat(keys(FormValidator.validate(form, Map.of("boOutcome", "TRANSFER", "answer", "Competenza di altri"),
+				offered)))
 			.contains("transferTo:required");
 		assertThat(FormValidator
-			.validate(form, Map.of("boOutcome", "TRANSFER", "answer", "Competenza INPS", "transferTo", "INPS"))
+			.validate(form, Map.of("boOutcome", "TRANSFER", "answer", "Competenza INPS", "transferTo", "INPS"), offered)
 			.valid()).isTrue();
+		assertThat(keys(FormValidator.validate(form,
+				Map.of("boOutcome", "TRANSFER", "answer", "Competenza INPS", "transferTo", "INPS"))))
+			.contains("transferTo:allowed");
 		assertThat(keys(
 				FormValidator.validate(form, Map.of("boOutcome", "REQUEST_INFO", "answer", "Serve documentazione"))))
 			.contains("documents:required");

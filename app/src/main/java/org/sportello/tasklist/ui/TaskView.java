@@ -27,7 +27,12 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
+import org.sportello.cases.CaseAnswer;
 import org.sportello.cases.CaseRow;
+import org.sportello.cases.Contact;
+import org.sportello.cases.TimelineEvent;
+import org.sportello.documents.DocumentRequests;
+import org.sportello.documents.ui.DocumentRequestList;
 import org.sportello.cases.Cases;
 import org.sportello.security.Roles;
 import org.sportello.sla.SlaClocks;
@@ -54,6 +59,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
 	private final transient SlaClocks sla;
 
+	private final transient DocumentRequests documents;
+
 	private final String user;
 
 	private final FormViewer form = new FormViewer();
@@ -68,7 +75,9 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
 	private boolean delegatedToMe;
 
-	TaskView(TaskActions actions, TaskForms forms, Cases cases, SlaClocks sla, AuthenticationContext authentication) {
+	TaskView(TaskActions actions, TaskForms forms, Cases cases, SlaClocks sla, DocumentRequests documents,
+			AuthenticationContext authentication) {
+		this.documents = documents;
 		this.actions = actions;
 		this.forms = forms;
 		this.cases = cases;
@@ -86,6 +95,46 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 			}
 		});
 		this.form.addInvalidListener((event) -> this.message.setText(getTranslation("task.form-invalid")));
+	}
+
+	/**
+	 * What the official needs from the case without leaving the task: how to reach the
+	 * citizen, what the front office noted when forwarding, what the citizen last sent,
+	 * and what was asked of the citizen.
+	 */
+	private void caseContext(CaseRow kase) {
+		Contact contact = this.cases.contactOf(kase.id());
+		if (contact != null) {
+			Paragraph citizen = new Paragraph(
+					getTranslation("task.citizen", contact.name(), (contact.phone() != null) ? contact.phone() : "-",
+							(contact.email() != null) ? contact.email() : "-"));
+			citizen.setId("task-citizen");
+			add(citizen);
+		}
+		this.cases.answersOf(kase.id())
+			.stream()
+			.filter((answer) -> answer.kind() == CaseAnswer.Kind.FORWARD)
+			.reduce((first, second) -> second)
+			.ifPresent((note) -> {
+				Paragraph forward = new Paragraph(getTranslation("task.forward-note", note.body()));
+				forward.setId("task-forward-note");
+				forward.getStyle().set("white-space", "pre-line");
+				add(forward);
+			});
+		this.cases.timelineOf(kase.id())
+			.stream()
+			.filter((event) -> event.eventType() == TimelineEvent.EventType.CITIZEN_REPLIED)
+			.reduce((first, second) -> second)
+			.ifPresent((reply) -> {
+				Paragraph text = new Paragraph(getTranslation("task.citizen-reply", reply.detail()));
+				text.setId("task-citizen-reply");
+				text.getStyle().set("white-space", "pre-line");
+				add(text);
+			});
+		var asked = this.documents.askedOf(kase.id());
+		if (!asked.isEmpty()) {
+			add(new DocumentRequestList("task-document-requests", asked));
+		}
 	}
 
 	@Override
@@ -119,6 +168,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 			}
 			header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 			add(header, new Paragraph(kase.description()));
+			caseContext(kase);
 		}
 		Paragraph assignee = new Paragraph((task.getAssignee() != null)
 				? getTranslation("task.assigned-to", task.getAssignee()) : getTranslation("task.unassigned"));
@@ -127,7 +177,15 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 		actionButtons(task);
 		String schema = this.forms.schemaOf(this.taskId).orElse(null);
 		if (schema != null) {
-			this.form.show(schema, "{}");
+			// the form's input: the transfer targets its administration select offers
+			String input;
+			try {
+				input = this.json.writeValueAsString(this.actions.formInput(this.user));
+			}
+			catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+				input = "{}";
+			}
+			this.form.show(schema, input);
 			add(this.form);
 		}
 		this.delegatedToMe = this.user.equals(task.getAssignee())
