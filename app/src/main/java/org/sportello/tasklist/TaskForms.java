@@ -3,7 +3,9 @@ package org.sportello.tasklist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +24,9 @@ public class TaskForms {
 
 	private final ObjectMapper json;
 
+	/** The English texts of forms/texts.en.json, read once. */
+	private volatile Map<String, String> english;
+
 	TaskForms(FormService forms, ObjectMapper json) {
 		this.forms = forms;
 		this.json = json;
@@ -38,6 +43,61 @@ public class TaskForms {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The form as the user reads it: in English, the designer's Italian texts (labels,
+	 * descriptions, option labels...) replaced from {@code forms/texts.en.json} where it
+	 * has them. Keys, values, validation and conditions stay as designed.
+	 */
+	public String inLanguage(String schema, java.util.Locale locale) {
+		if (!"en".equals(locale.getLanguage())) {
+			return schema;
+		}
+		Map<String, String> texts = englishTexts();
+		if (texts.isEmpty()) {
+			return schema;
+		}
+		JsonNode form = parsed(schema).deepCopy();
+		translate(form, texts);
+		return form.toString();
+	}
+
+	private static final Set<String> TEXT_FIELDS = Set.of("label", "description", "dateLabel", "timeLabel", "text",
+			"placeholder", "title");
+
+	private static void translate(JsonNode node, Map<String, String> texts) {
+		if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+			for (String field : TEXT_FIELDS) {
+				JsonNode value = object.get(field);
+				if (value != null && value.isTextual() && texts.containsKey(value.asText())) {
+					object.put(field, texts.get(value.asText()));
+				}
+			}
+		}
+		node.forEach((child) -> translate(child, texts));
+	}
+
+	private Map<String, String> englishTexts() {
+		Map<String, String> cached = this.english;
+		if (cached != null) {
+			return cached;
+		}
+		Map<String, String> texts = new java.util.HashMap<>();
+		try (InputStream in = TaskForms.class.getResourceAsStream("/forms/texts.en.json")) {
+			if (in != null) {
+				this.json.readTree(in).properties().forEach((entry) -> {
+					if (!entry.getKey().startsWith("_") && entry.getValue().isTextual()) {
+						texts.put(entry.getKey(), entry.getValue().asText());
+					}
+				});
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.english = Map.copyOf(texts);
+		return this.english;
 	}
 
 	JsonNode parsed(String schema) {

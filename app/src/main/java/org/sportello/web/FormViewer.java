@@ -23,6 +23,9 @@ public class FormViewer extends Component implements HasSize {
 
 	public FormViewer() {
 		setWidthFull();
+		// form-js's own texts (validation messages, "Select"...) follow the user's
+		// language
+		addAttachListener((event) -> getElement().setProperty("language", event.getUI().getLocale().getLanguage()));
 	}
 
 	/** The form JSON (schema) and the data to prefill, as JSON. */

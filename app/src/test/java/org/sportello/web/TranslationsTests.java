@@ -39,6 +39,60 @@ class TranslationsTests {
 		assertThat(load("translations.properties")).isEmpty();
 	}
 
+	/**
+	 * Texts with placeholders go through MessageFormat, where a single apostrophe starts
+	 * a quotation and the rest of the text disappears ("l'attività {0}" shows "lattività
+	 * {0}"): those texts must double it.
+	 */
+	@Test
+	void textsWithPlaceholdersDoubleTheirApostrophes() throws IOException {
+		List<String> wrong = new ArrayList<>();
+		for (String bundle : List.of("translations_it.properties", "translations_en.properties")) {
+			Properties texts = load(bundle);
+			for (String key : texts.stringPropertyNames()) {
+				String text = texts.getProperty(key);
+				if (!placeholders(text).isEmpty() && text.replace("''", "").contains("'")) {
+					wrong.add(bundle + ": " + key);
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	/**
+	 * Every text a user reads in the shipped Camunda Forms (labels, descriptions, option
+	 * labels) has its English text in forms/texts.en.json.
+	 */
+	@Test
+	void everyTextOfTheShippedFormsHasItsEnglishText() throws IOException {
+		com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+		com.fasterxml.jackson.databind.JsonNode english;
+		try (InputStream in = TranslationsTests.class.getResourceAsStream("/forms/texts.en.json")) {
+			english = json.readTree(in);
+		}
+		List<String> missing = new ArrayList<>();
+		org.springframework.core.io.Resource[] forms = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+			.getResources("classpath*:forms/*.form");
+		assertThat(forms).isNotEmpty();
+		for (org.springframework.core.io.Resource form : forms) {
+			try (InputStream in = form.getInputStream()) {
+				collectTexts(json.readTree(in), missing, english);
+			}
+		}
+		assertThat(missing).as("form texts without English").isEmpty();
+	}
+
+	private static void collectTexts(com.fasterxml.jackson.databind.JsonNode node, List<String> missing,
+			com.fasterxml.jackson.databind.JsonNode english) {
+		for (String field : List.of("label", "description", "dateLabel", "timeLabel", "text", "placeholder")) {
+			com.fasterxml.jackson.databind.JsonNode value = node.get(field);
+			if (value != null && value.isTextual() && !english.has(value.asText())) {
+				missing.add(value.asText());
+			}
+		}
+		node.forEach((child) -> collectTexts(child, missing, english));
+	}
+
 	private static List<String> placeholders(String text) {
 		List<String> found = new ArrayList<>();
 		Matcher matcher = Pattern.compile("\\{(\\d+)}").matcher(text);

@@ -185,7 +185,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 			catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
 				input = "{}";
 			}
-			this.form.show(schema, input);
+			this.form.show(this.forms.inLanguage(schema, getLocale()), input);
 			add(this.form);
 		}
 		this.delegatedToMe = this.user.equals(task.getAssignee())
