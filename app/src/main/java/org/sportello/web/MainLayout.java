@@ -64,6 +64,7 @@ public class MainLayout extends AppLayout {
 
 	private HorizontalLayout userArea() {
 		Select<Locale> language = new Select<>();
+		language.setId("language-select");
 		language.setAriaLabel(getTranslation("nav.language"));
 		language.setItems(LanguagePreference.SUPPORTED);
 		language.setItemLabelGenerator((locale) -> locale.getDisplayLanguage(locale));
