@@ -20,7 +20,13 @@ class LanguagePreference implements VaadinServiceInitListener {
 
 	static final Locale ITALIAN = Locale.ITALIAN;
 
-	static final List<Locale> SUPPORTED = List.of(ITALIAN, Locale.ENGLISH);
+	/**
+	 * English with British conventions: dates read 6 Dec 2026 and 06/12/2026, as in the
+	 * rest of the network, not 12/6/26.
+	 */
+	public static final Locale ENGLISH = Locale.UK;
+
+	static final List<Locale> SUPPORTED = List.of(ITALIAN, ENGLISH);
 
 	private static final String SESSION_KEY = LanguagePreference.class.getName();
 

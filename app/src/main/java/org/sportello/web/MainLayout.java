@@ -68,7 +68,8 @@ public class MainLayout extends AppLayout {
 		language.setAriaLabel(getTranslation("nav.language"));
 		language.setItems(LanguagePreference.SUPPORTED);
 		language.setItemLabelGenerator((locale) -> locale.getDisplayLanguage(locale));
-		language.setValue(getLocale().getLanguage().equals("en") ? Locale.ENGLISH : LanguagePreference.ITALIAN);
+		language
+			.setValue(getLocale().getLanguage().equals("en") ? LanguagePreference.ENGLISH : LanguagePreference.ITALIAN);
 		language.addValueChangeListener((event) -> LanguagePreference.choose(event.getValue()));
 		language.setWidth("9em");
 

@@ -28,6 +28,11 @@ public class DocumentRequestList extends Composite<Div> {
 		for (AskedDocuments request : requests) {
 			Div one = new Div();
 			one.addClassName("document-request");
+			one.getStyle()
+				.set("border", "1px solid var(--lumo-contrast-20pct)")
+				.set("border-radius", "var(--lumo-border-radius-m)")
+				.set("padding", "0 var(--lumo-space-m)")
+				.set("margin-bottom", "var(--lumo-space-s)");
 			one.getElement().setAttribute("data-status", request.status().name());
 			String who = (request.administration() != null) ? request.administration() : getTranslation("app.title");
 			Paragraph heading = new Paragraph(getTranslation("documents.asked-by", who,
@@ -50,6 +55,7 @@ public class DocumentRequestList extends Composite<Div> {
 			}
 			Paragraph status = new Paragraph(getTranslation("documents.status." + request.status().name()));
 			status.addClassName("document-request-status");
+			status.getStyle().set("font-style", "italic");
 			one.add(status);
 			list.add(one);
 		}

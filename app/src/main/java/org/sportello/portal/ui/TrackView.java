@@ -74,7 +74,7 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 	private void build() {
 		removeAll();
 		Button language = new Button(getTranslation("track.other-language"), (click) -> {
-			UI.getCurrent().setLocale(getLocale().getLanguage().equals("en") ? Locale.ITALIAN : Locale.ENGLISH);
+			UI.getCurrent().setLocale(getLocale().getLanguage().equals("en") ? Locale.ITALIAN : Locale.UK);
 			PageLanguage.apply(UI.getCurrent());
 			String keep = this.code.getValue();
 			build();

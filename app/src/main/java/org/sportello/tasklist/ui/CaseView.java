@@ -147,10 +147,19 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 		add(new H3(getTranslation("case.tasks")));
 		UnorderedList tasks = new UnorderedList();
 		tasks.setId("case-tasks");
-		this.actions.tasksOf(row.id())
-			.forEach((task) -> tasks.add(new ListItem(new Anchor("tasks/" + task.getId(),
-					task.getName() + ((task.getAssignee() != null) ? " - " + task.getAssignee() : "")))));
+		// each open task with the office that holds it and who works it
+		this.actions.tasksOf(row.id()).forEach((task) -> {
+			String office = this.actions.officeOf(task.getId())
+				.map((group) -> this.directory.office(group).map(Office::name).orElse(group))
+				.orElse("-");
+			tasks.add(new ListItem(new Anchor("tasks/" + task.getId(), getTranslation("case.task", task.getName(),
+					office, (task.getAssignee() != null) ? task.getAssignee() : getTranslation("case.task-free")))));
+		});
+		if (tasks.getChildren().findAny().isEmpty()) {
+			tasks.add(new ListItem(getTranslation("case.no-tasks")));
+		}
 		add(tasks);
+		officeSla(row.id());
 		answers(details, when);
 		documentRequests(details);
 		diagram(row.trackingCode());
@@ -198,6 +207,29 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 								.orElse(event.administrationCode()));
 			default -> (event.detail() != null) ? event.detail() : "";
 		};
+	}
+
+	/** Each office's SLA on the case: state, time left or used, escalation level. */
+	private void officeSla(String caseId) {
+		var statuses = this.sla.officeStatuses(caseId);
+		if (statuses.isEmpty()) {
+			return;
+		}
+		add(new H3(getTranslation("case.office-sla")));
+		UnorderedList list = new UnorderedList();
+		list.setId("case-office-sla");
+		for (var status : statuses) {
+			String office = this.directory.office(status.officeGroupId())
+				.map(Office::name)
+				.orElse(status.officeGroupId());
+			ListItem item = new ListItem(new Span(office + ": "),
+					SlaBadge.of(status.state(), status.left(), this::getTranslation));
+			if (status.escalationLevel() > 0) {
+				item.add(new Span(" " + getTranslation("case.escalation-level", status.escalationLevel())));
+			}
+			list.add(item);
+		}
+		add(list);
 	}
 
 	/**
