@@ -166,7 +166,7 @@ public final class BusinessCalendar {
 			return ZoneId.of(zone);
 		}
 		catch (DateTimeException | NullPointerException ex) {
-			throw new InvalidCalendarException("calendar.unknown-zone", "unknown time zone " + zone);
+			throw new InvalidCalendarException("calendar.unknown-zone", zone, "unknown time zone " + zone);
 		}
 	}
 
@@ -177,7 +177,8 @@ public final class BusinessCalendar {
 			for (int i = 1; i < sorted.size(); i++) {
 				if (sorted.get(i - 1).overlaps(sorted.get(i))) {
 					throw new InvalidCalendarException("calendar.overlap",
-							"opening hours overlap on " + day + ": " + sorted.get(i - 1) + " and " + sorted.get(i));
+							sorted.get(i - 1).text() + ", " + sorted.get(i).text(), "opening hours overlap on " + day
+									+ ": " + sorted.get(i - 1).text() + " and " + sorted.get(i).text());
 				}
 			}
 			copy.put(day, sorted);

@@ -47,7 +47,7 @@ public record CalendarDefinition(String officeGroupId, String zone, Map<DayOfWee
 		Set<LocalDate> closed = new HashSet<>();
 		for (Closure closure : this.closures) {
 			if (!closed.add(closure.day())) {
-				throw new InvalidCalendarException("calendar.duplicate-closure",
+				throw new InvalidCalendarException("calendar.duplicate-closure", closure.day().toString(),
 						"closure " + closure.day() + " is listed twice");
 			}
 		}
@@ -74,7 +74,7 @@ public record CalendarDefinition(String officeGroupId, String zone, Map<DayOfWee
 		for (String part : text.split("[,;]")) {
 			String[] bounds = part.trim().split("\\s*-\\s*");
 			if (bounds.length != 2) {
-				throw new InvalidCalendarException("calendar.bad-hours",
+				throw new InvalidCalendarException("calendar.bad-hours", part.trim(),
 						"'" + part.trim() + "' is not a range such as 09:00-13:00");
 			}
 			ranges.add(new TimeRange(time(bounds[0]), time(bounds[1])));
@@ -91,7 +91,7 @@ public record CalendarDefinition(String officeGroupId, String zone, Map<DayOfWee
 			return MonthDay.parse(text.trim(), PATRON_SAINT);
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidCalendarException("calendar.bad-patron-saint",
+			throw new InvalidCalendarException("calendar.bad-patron-saint", text.trim(),
 					"'" + text + "' is not a day such as 10/06");
 		}
 	}
@@ -112,7 +112,7 @@ public record CalendarDefinition(String officeGroupId, String zone, Map<DayOfWee
 			return LocalTime.parse(text.length() == 4 ? "0" + text : text);
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidCalendarException("calendar.bad-time", "'" + text + "' is not a time such as 09:00");
+			throw new InvalidCalendarException("calendar.bad-time", text, "'" + text + "' is not a time such as 09:00");
 		}
 	}
 

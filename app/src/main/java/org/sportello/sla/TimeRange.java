@@ -10,9 +10,14 @@ public record TimeRange(LocalTime start, LocalTime end) {
 			throw new InvalidCalendarException("calendar.range-missing", "start and end are required");
 		}
 		if (!end.isAfter(start)) {
-			throw new InvalidCalendarException("calendar.end-before-start",
+			throw new InvalidCalendarException("calendar.end-before-start", start + "-" + end,
 					"end " + end + " is not after start " + start);
 		}
+	}
+
+	/** As an office writes it: 09:00-13:00. */
+	public String text() {
+		return this.start + "-" + this.end;
 	}
 
 	boolean overlaps(TimeRange other) {

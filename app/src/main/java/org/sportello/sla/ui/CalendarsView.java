@@ -165,24 +165,45 @@ public class CalendarsView extends VerticalLayout implements HasDynamicTitle, Be
 		if (officeId == null) {
 			return;
 		}
+		// every field is checked, and every wrong one is marked at once
+		List<FieldError> errors = new ArrayList<>();
 		Map<DayOfWeek, List<TimeRange>> week = new EnumMap<>(DayOfWeek.class);
+		for (Map.Entry<DayOfWeek, TextField> entry : this.hours.entrySet()) {
+			try {
+				week.put(entry.getKey(), CalendarDefinition.parseHours(entry.getValue().getValue()));
+			}
+			catch (InvalidCalendarException ex) {
+				errors.add(new FieldError(entry.getValue(), ex));
+			}
+		}
+		String zoneId = this.zone.getValue().trim();
 		try {
-			for (Map.Entry<DayOfWeek, TextField> entry : this.hours.entrySet()) {
-				try {
-					week.put(entry.getKey(), CalendarDefinition.parseHours(entry.getValue().getValue()));
-				}
-				catch (InvalidCalendarException ex) {
-					throw new FieldError(entry.getValue(), ex);
-				}
+			java.time.ZoneId.of(zoneId);
+		}
+		catch (java.time.DateTimeException ex) {
+			errors.add(new FieldError(this.zone,
+					new InvalidCalendarException("calendar.unknown-zone", zoneId, "unknown time zone " + zoneId)));
+		}
+		java.time.MonthDay patron = null;
+		try {
+			patron = CalendarDefinition.parsePatronSaint(this.patronSaint.getValue());
+		}
+		catch (InvalidCalendarException ex) {
+			errors.add(new FieldError(this.patronSaint, ex));
+		}
+		List<Closure> closures = closures(errors);
+		try {
+			if (!errors.isEmpty()) {
+				throw errors.get(0);
 			}
 			CalendarDefinition definition;
 			try {
-				definition = new CalendarDefinition(officeId, this.zone.getValue().trim(), week,
-						CalendarDefinition.parsePatronSaint(this.patronSaint.getValue()), closures(), this.version);
+				definition = new CalendarDefinition(officeId, zoneId, week, patron, closures, this.version);
 				definition.toCalendar();
 			}
 			catch (InvalidCalendarException ex) {
-				throw new FieldError(fieldOf(ex), ex);
+				errors.add(new FieldError(fieldOf(ex), ex));
+				throw errors.get(0);
 			}
 			CalendarDefinition saved = this.calendars.save(definition, this.user);
 			this.version = saved.version();
@@ -190,24 +211,28 @@ public class CalendarsView extends VerticalLayout implements HasDynamicTitle, Be
 			Notification.show(getTranslation("calendars.saved"), 4000, Notification.Position.BOTTOM_START)
 				.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
 		}
-		catch (FieldError ex) {
-			String message = getTranslation(ex.cause.code(), ex.cause.getMessage());
-			if (ex.field instanceof TextField text) {
-				text.setInvalid(true);
-				text.setErrorMessage(message);
+		catch (FieldError first) {
+			List<String> messages = new ArrayList<>();
+			for (FieldError error : errors) {
+				String message = getTranslation(error.cause.code(), error.cause.value());
+				messages.add(message);
+				if (error.field instanceof TextField text) {
+					text.setInvalid(true);
+					text.setErrorMessage(message);
+				}
+				else if (error.field instanceof TextArea area) {
+					area.setInvalid(true);
+					area.setErrorMessage(message);
+				}
 			}
-			else if (ex.field instanceof TextArea area) {
-				area.setInvalid(true);
-				area.setErrorMessage(message);
-			}
-			this.error.setText(getTranslation("calendars.refused", message));
+			this.error.setText(getTranslation("calendars.refused", String.join(" ", messages)));
 		}
 		catch (CalendarChangedException ex) {
 			this.error.setText(getTranslation("calendars.changed-by-someone-else"));
 		}
 	}
 
-	private List<Closure> closures() {
+	private List<Closure> closures(List<FieldError> errors) {
 		List<Closure> list = new ArrayList<>();
 		for (String line : this.closures.getValue().split("\\R")) {
 			String trimmed = line.trim();
@@ -219,8 +244,8 @@ public class CalendarsView extends VerticalLayout implements HasDynamicTitle, Be
 				list.add(new Closure(LocalDate.parse(parts[0], DATE), (parts.length > 1) ? parts[1] : null));
 			}
 			catch (DateTimeParseException ex) {
-				throw new FieldError(this.closures,
-						new InvalidCalendarException("calendar.bad-closure", "'" + parts[0] + "'"));
+				errors.add(new FieldError(this.closures, new InvalidCalendarException("calendar.bad-closure", parts[0],
+						"'" + parts[0] + "' is not a date")));
 			}
 		}
 		return list;

@@ -32,20 +32,30 @@ class CalendarsViewBrowserTests extends BrowserTestSupport {
 
 		this.browser.clear("hours-monday");
 		this.browser.type("hours-monday", "08:00-14:00, 13:00-18:00");
+		this.browser.clear("hours-tuesday");
+		this.browser.type("hours-tuesday", "25:00-14:00");
 		this.browser.clear("calendar-zone");
 		this.browser.type("calendar-zone", "Europe/Roma");
+		this.browser.type("closures", "24/12/2026 Vigilia");
 		this.browser.click(By.id("save-calendar"));
 
+		// every wrong field at once, each with its message in words (no Java text)
 		assertThat(this.browser.waitFor(By.cssSelector("#calendar-zone[invalid]")).getText()).contains("Europe/Roma");
-		assertThat(this.browser.driver().findElement(By.id("calendar-error")).getText())
-			.contains("resta in vigore quello precedente");
+		assertThat(this.browser.waitFor(By.cssSelector("#hours-tuesday[invalid]")).getText())
+			.contains("Orario non valido (25:00)");
+		assertThat(this.browser.waitFor(By.cssSelector("#closures[invalid]")).getText()).contains("24/12/2026");
+		String summary = this.browser.driver().findElement(By.id("calendar-error")).getText();
+		assertThat(summary).contains("resta in vigore quello precedente").doesNotContain("is not").doesNotContain("[");
 		assertThat(ownCalendars()).isZero();
+		this.browser.clear("hours-tuesday");
+		this.browser.type("hours-tuesday", "09:00-13:00");
+		this.browser.clear("closures");
 
 		this.browser.clear("calendar-zone");
 		this.browser.type("calendar-zone", "Europe/Rome");
 		this.browser.click(By.id("save-calendar"));
 		WebElement monday = this.browser.waitFor(By.cssSelector("#hours-monday[invalid]"));
-		assertThat(monday.getText()).contains("sovrapposte");
+		assertThat(monday.getText()).contains("Fasce orarie sovrapposte (08:00-14:00, 13:00-18:00)");
 		assertThat(ownCalendars()).isZero();
 
 		this.browser.clear("hours-monday");
