@@ -1,6 +1,7 @@
 package org.sportello;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.component.page.Push;
 
 import org.springframework.boot.SpringApplication;
@@ -17,6 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 // the page
 @Push
 public class SportelloApplication implements AppShellConfigurator {
+
+	@Override
+	public void configurePage(AppShellSettings settings) {
+		settings.addFavIcon("icon", "icons/favicon.svg", "any");
+	}
 
 	public static void main(String[] args) {
 		SpringApplication.run(SportelloApplication.class, args);

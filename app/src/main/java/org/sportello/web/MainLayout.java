@@ -41,7 +41,10 @@ public class MainLayout extends AppLayout {
 		setPrimarySection(Section.DRAWER);
 		H1 title = new H1(getTranslation("app.title"));
 		title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
-		HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, userArea());
+		DrawerToggle toggle = new DrawerToggle();
+		toggle.setId("menu-toggle");
+		toggle.setAriaLabel(getTranslation("nav.menu"));
+		HorizontalLayout header = new HorizontalLayout(toggle, title, userArea());
 		header.setWidthFull();
 		header.setAlignItems(FlexComponent.Alignment.CENTER);
 		header.expand(title);

@@ -182,16 +182,25 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 		this.grid.addComponentColumn((item) -> new Anchor("tasks/" + item.taskId(), item.trackingCode()))
 			.setHeader(getTranslation("inbox.col.code"))
 			.setAutoWidth(true);
+		// long names (topics, administrations, steps) share the width left and wrap, so
+		// that
+		// every column fits a 1366-pixel screen without scrolling sideways
 		this.grid.addColumn((item) -> topics.getOrDefault(item.topicCode(), item.topicCode()))
 			.setHeader(getTranslation("inbox.col.topic"))
-			.setAutoWidth(true);
+			.setWidth("7em")
+			.setFlexGrow(2);
 		this.grid.addColumn((item) -> administrations.getOrDefault(item.administrationCode(), ""))
 			.setHeader(getTranslation("inbox.col.administration"))
-			.setAutoWidth(true);
-		this.grid.addColumn(InboxItem::taskName).setHeader(getTranslation("inbox.col.task")).setAutoWidth(true);
+			.setWidth("7em")
+			.setFlexGrow(2);
+		this.grid.addColumn(InboxItem::taskName)
+			.setHeader(getTranslation("inbox.col.task"))
+			.setWidth("7em")
+			.setFlexGrow(1);
 		this.grid.addComponentColumn((item) -> SlaBadge.of(item.sla(), item.slaLeft(), this::getTranslation))
 			.setHeader(getTranslation("inbox.col.sla"))
-			.setAutoWidth(true);
+			.setWidth("11em")
+			.setFlexGrow(1);
 		this.grid
 			.addColumn(
 					(item) -> getTranslation((item.priority() >= 75) ? "inbox.priority.high" : "inbox.priority.normal"))
@@ -203,7 +212,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 		this.grid.addColumn((item) -> (item.assignee() != null) ? item.assignee() : "")
 			.setHeader(getTranslation("inbox.col.assignee"))
 			.setAutoWidth(true);
-		this.grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+		this.grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
+				GridVariant.LUMO_WRAP_CELL_CONTENT);
 		this.grid.setPageSize(50);
 		this.grid.addItemDoubleClickListener((event) -> open(event.getItem()));
 		this.grid.addCellFocusListener((event) -> event.getItem().ifPresent((item) -> this.focused = item));

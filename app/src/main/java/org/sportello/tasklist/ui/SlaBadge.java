@@ -38,7 +38,8 @@ final class SlaBadge {
 			.set("padding", "0.1em 0.5em")
 			.set("border-radius", "0.5em")
 			.set("font-weight", "600")
-			.set("white-space", "nowrap");
+			// a badge in a narrow column wraps rather than hide the time left
+			.set("display", "inline-block");
 		return badge;
 	}
 

@@ -68,6 +68,11 @@ class TrackViewBrowserTests extends BrowserTestSupport {
 			.isEqualTo("POSITIVE|WEB|Operatrice gentilissima");
 
 		assertThat(this.browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("it");
+		// the tab shows Sportello's icon, served to anyone
+		String icon = this.browser.driver().findElement(By.cssSelector("link[rel=icon]")).getAttribute("href");
+		assertThat(icon).endsWith("/icons/favicon.svg");
+		assertThat(new org.sportello.support.ApiClient(this.port).get("/icons/favicon.svg", null).status())
+			.isEqualTo(200);
 		this.browser.click(By.id("language-toggle"));
 		this.browser.waitUntil((driver) -> driver.findElement(By.tagName("h1")).getText().equals("Track your request"));
 		// the result already on screen follows: one language at a time

@@ -55,7 +55,13 @@ class TasklistBrowserTests extends BrowserTestSupport {
 		this.browser
 			.waitUntil((driver) -> driver.findElement(By.id("inbox")).getText().contains(opened.trackingCode()));
 		assertThat(this.browser.driver().findElement(By.id("inbox")).getText()).contains("In regola");
+		// on a 1366 x 768 laptop every column is on screen, no sideways scrolling
+		this.browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+		this.browser.waitUntil((driver) -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+				"const t = arguments[0].$.table; return t.scrollWidth <= t.clientWidth + 1;",
+				driver.findElement(By.id("inbox"))));
 		this.browser.screenshot("inbox");
+		this.browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
 		this.browser.click(By.linkText(opened.trackingCode()));
 
 		this.browser.click(By.id("claim-task"));
