@@ -327,9 +327,16 @@ public class Cases {
 		return this.mapper.search(query(search, userId), offset, limit);
 	}
 
+	/** Counts stop here: "more than 1,000" says what a user needs (narrow the search). */
+	public static final int COUNT_CAP = 1000;
+
+	/**
+	 * How many cases the user may read match, up to {@link #COUNT_CAP} + 1 (more than the
+	 * cap means "more than {@value #COUNT_CAP}").
+	 */
 	@Transactional(readOnly = true)
 	public int count(CaseSearch search, String userId) {
-		return this.mapper.countSearch(query(search, userId));
+		return this.mapper.countSearch(query(search, userId), COUNT_CAP + 1);
 	}
 
 	/**

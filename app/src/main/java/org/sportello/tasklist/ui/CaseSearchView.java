@@ -59,6 +59,8 @@ public class CaseSearchView extends VerticalLayout implements HasDynamicTitle {
 
 	private final Grid<CaseSummary> grid = new Grid<>();
 
+	private final com.vaadin.flow.component.html.Paragraph found = new com.vaadin.flow.component.html.Paragraph();
+
 	CaseSearchView(Cases cases, Directory directory, AuthenticationContext authentication) {
 		this.cases = cases;
 		this.user = authentication.getPrincipalName().orElseThrow();
@@ -127,9 +129,10 @@ public class CaseSearchView extends VerticalLayout implements HasDynamicTitle {
 		this.grid.setEmptyStateText(getTranslation("search.none"));
 		this.grid.addItemClickListener((event) -> open(event.getItem()));
 		this.grid.addItemDoubleClickListener((event) -> open(event.getItem()));
-		this.grid.setItems(DataProvider.fromCallbacks(
-				(query) -> this.cases.search(search(), this.user, query.getOffset(), query.getLimit()).stream(),
-				(query) -> this.cases.count(search(), this.user)));
+		// pages are fetched as the user scrolls, without counting every match first; the
+		// count above the grid stops at Cases.COUNT_CAP
+		this.grid.setItems((com.vaadin.flow.data.provider.CallbackDataProvider.FetchCallback<CaseSummary, Void>) (
+				query) -> this.cases.search(search(), this.user, query.getOffset(), query.getLimit()).stream());
 		this.text.addValueChangeListener((e) -> refresh());
 		this.status.addValueChangeListener((e) -> refresh());
 		this.topic.addValueChangeListener((e) -> refresh());
@@ -137,7 +140,19 @@ public class CaseSearchView extends VerticalLayout implements HasDynamicTitle {
 		this.from.addValueChangeListener((e) -> refresh());
 		this.until.addValueChangeListener((e) -> refresh());
 		this.openOrFinished.addValueChangeListener((e) -> refresh());
-		add(filters, this.grid);
+		this.found.setId("search-found");
+		this.found.getElement().setAttribute("aria-live", "polite");
+		add(filters, this.found, this.grid);
+		showCount();
+	}
+
+	/** "37 pratiche", or "più di 1.000" (counting everything would cost seconds). */
+	private void showCount() {
+		int count = this.cases.count(search(), this.user);
+		this.found.setText((count > Cases.COUNT_CAP)
+				? getTranslation("search.found-more",
+						java.text.NumberFormat.getIntegerInstance(getLocale()).format(Cases.COUNT_CAP))
+				: getTranslation("search.found", count));
 	}
 
 	private CaseSearch search() {
@@ -151,6 +166,7 @@ public class CaseSearchView extends VerticalLayout implements HasDynamicTitle {
 
 	private void refresh() {
 		this.grid.getDataProvider().refreshAll();
+		showCount();
 	}
 
 	private void open(CaseSummary kase) {
