@@ -79,6 +79,23 @@ class ApiProblems {
 		return badRequest(List.of(new FieldProblem(ex.field(), MESSAGES.getOrDefault(ex.code(), ex.code()))));
 	}
 
+	/** The task's form refused the data (the same rules as in the tasklist). */
+	@ExceptionHandler(org.sportello.tasklist.FormRejectedException.class)
+	ProblemDetail formRejected(org.sportello.tasklist.FormRejectedException ex) {
+		return badRequest(ex.errors()
+			.stream()
+			.map((error) -> new FieldProblem(error.key(),
+					FORM_RULES.getOrDefault(error.code(), error.code())
+							+ ((error.detail() != null) ? " (" + error.detail() + ")" : "")))
+			.toList());
+	}
+
+	/** form-js rules in words, for API clients. */
+	static final Map<String, String> FORM_RULES = Map.of("required", "is required", "allowed",
+			"is not one of the allowed values", "minLength", "is too short", "maxLength", "is too long", "min",
+			"is below the minimum", "max", "is above the maximum", "pattern", "does not have the required format",
+			"number", "must be a number", "list", "must be a list");
+
 	@ExceptionHandler(ReplyRefusedException.class)
 	ProblemDetail replyRefused(ReplyRefusedException ex) {
 		if (ex.field() == null) {

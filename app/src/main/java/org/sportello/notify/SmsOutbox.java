@@ -51,8 +51,7 @@ public class SmsOutbox {
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void statusChanged(CaseStatusChanged change) {
 		Contact contact = this.cases.contactOf(change.caseId());
-		if (contact == null || !contact.smsConsent() || contact.phone() == null
-				|| this.mapper.optedOut(contact.phone()) > 0) {
+		if (!mayText(contact)) {
 			return;
 		}
 		CaseRow row = this.cases.byId(change.caseId()).orElseThrow();
@@ -72,8 +71,7 @@ public class SmsOutbox {
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void documentsReminderDue(DocumentsReminderDue due) {
 		Contact contact = this.cases.contactOf(due.caseId());
-		if (contact == null || !contact.smsConsent() || contact.phone() == null
-				|| this.mapper.optedOut(contact.phone()) > 0) {
+		if (!mayText(contact)) {
 			return;
 		}
 		CaseRow row = this.cases.byId(due.caseId()).orElseThrow();
@@ -83,6 +81,12 @@ public class SmsOutbox {
 		// written
 		this.mapper.insert(new SmsMessage(UUID.randomUUID().toString(), row.id(), contact.phone(), body, null,
 				Status.QUEUED, 0, now, null, null, null, null, now, null, now, 0));
+	}
+
+	/** A citizen who gave a mobile number, consented, and has not sent STOP since. */
+	private boolean mayText(Contact contact) {
+		return contact != null && contact.smsConsent() && contact.phone() != null
+				&& this.mapper.optedOut(contact.phone()) == 0;
 	}
 
 	/**

@@ -28,9 +28,27 @@ public class BackOfficeActions {
 
 	private final Directory directory;
 
-	BackOfficeActions(TaskService taskService, Directory directory) {
+	private final TaskForms forms;
+
+	BackOfficeActions(TaskService taskService, Directory directory, TaskForms forms) {
 		this.taskService = taskService;
 		this.directory = directory;
+		this.forms = forms;
+	}
+
+	/**
+	 * The administrations a user may transfer a case to, by name and code, sorted by name
+	 * (the options of the form's {@code valuesKey: "administrations"} select).
+	 */
+	List<Map<String, String>> transferTargets(String userId) {
+		List<Office> offices = this.directory.officesOf(userId);
+		return this.directory.administrations()
+			.stream()
+			.filter((administration) -> mayTransferTo(offices, administration.code()))
+			.sorted(java.util.Comparator.comparing(org.sportello.directory.Administration::name,
+					java.text.Collator.getInstance(java.util.Locale.ITALIAN)))
+			.map((administration) -> Map.of("label", administration.name(), "value", administration.code()))
+			.toList();
 	}
 
 	/**
@@ -105,9 +123,21 @@ public class BackOfficeActions {
 		if (outcome == BackOfficeOutcome.REQUEST_INFO) {
 			// as the form's checklist gives them: a list (stored as JSON)
 			variables.put("documents", new java.util.ArrayList<>(documents));
-			if (decision.withinDays() != null) {
-				variables.put("documentsWithinDays", decision.withinDays());
+			// the form's default when the caller does not say
+			variables.put("documentsWithinDays", (decision.withinDays() != null) ? decision.withinDays()
+					: org.sportello.documents.DocumentRequests.DEFAULT_WORKING_DAYS);
+		}
+		// the same rules as the task's form in the tasklist: what the form requires, the
+		// API
+		// requires
+		String schema = this.forms.schemaOf(task.getId()).orElse(null);
+		if (schema != null) {
+			FormValidator.Result checked = FormValidator.validate(this.forms.parsed(schema), variables, Map
+				.of("administrations", transferTargets(userId).stream().map((option) -> option.get("value")).toList()));
+			if (!checked.valid()) {
+				throw new FormRejectedException(checked.errors());
 			}
+			variables = new HashMap<>(checked.data());
 		}
 		this.taskService.complete(task.getId(), variables);
 	}

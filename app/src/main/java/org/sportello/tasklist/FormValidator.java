@@ -126,7 +126,12 @@ public final class FormValidator {
 					errors.add(new FieldError(key, "boolean", String.valueOf(value)));
 					return null;
 				}
-				return Boolean.valueOf(String.valueOf(value));
+				Boolean checked = Boolean.valueOf(String.valueOf(value));
+				// as in form-js: a required checkbox must be ticked
+				if (!checked && rules.path("required").asBoolean(false)) {
+					errors.add(new FieldError(key, "required", null));
+				}
+				return checked;
 			}
 			case "select", "radio" -> {
 				if (!allowed(component, options).contains(String.valueOf(value))) {

@@ -216,15 +216,7 @@ public class TaskActions {
 	 * ({@code value}), for a select with {@code "valuesKey": "administrations"}.
 	 */
 	public Map<String, Object> formInput(String user) {
-		List<Office> offices = this.directory.officesOf(user);
-		List<Map<String, String>> administrations = this.directory.administrations()
-			.stream()
-			.filter((administration) -> this.backOffice.mayTransferTo(offices, administration.code()))
-			.sorted(java.util.Comparator.comparing(org.sportello.directory.Administration::name,
-					java.text.Collator.getInstance(java.util.Locale.ITALIAN)))
-			.map((administration) -> Map.of("label", administration.name(), "value", administration.code()))
-			.toList();
-		return Map.of("administrations", administrations);
+		return Map.of("administrations", this.backOffice.transferTargets(user));
 	}
 
 	@SuppressWarnings("unchecked")

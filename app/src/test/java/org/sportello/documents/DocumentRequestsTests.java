@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
@@ -12,8 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,9 +124,9 @@ class DocumentRequestsTests {
 			.endsWith("/track?code=" + opened.trackingCode()));
 
 		TestClock.set(rome(2026, 11, 25, 9, 59));
-		assertThat(fireDueTimers(opened)).isZero();
+		assertThat(timers().fireDue(opened.trackingCode())).isZero();
 		TestClock.set(rome(2026, 11, 25, 10, 0));
-		assertThat(fireDueTimers(opened)).isOne();
+		assertThat(timers().fireDue(opened.trackingCode())).isOne();
 		assertThat(smsBodies(opened)).last()
 			.isEqualTo("Sportello: promemoria, i documenti per la richiesta " + opened.trackingCode()
 					+ " vanno inviati entro il 26/11/2026. https://sportello.example.org/track?code="
@@ -138,9 +135,9 @@ class DocumentRequestsTests {
 		assertThat(activeTask(opened)).isNull();
 
 		TestClock.set(rome(2026, 11, 26, 23, 59));
-		assertThat(fireDueTimers(opened)).isZero();
+		assertThat(timers().fireDue(opened.trackingCode())).isZero();
 		TestClock.set(rome(2026, 11, 27, 0, 0));
-		assertThat(fireDueTimers(opened)).isOne();
+		assertThat(timers().fireDue(opened.trackingCode())).isOne();
 		assertThat(activeTask(opened)).isEqualTo("backOfficeWork");
 		assertThat(this.requests.ofCase(opened.caseId())).singleElement()
 			.extracting(DocumentRequest::status)
@@ -191,7 +188,8 @@ class DocumentRequestsTests {
 		});
 		assertThat(activeTask(opened)).isEqualTo("backOfficeWork");
 		// the request's timers are gone with the wait
-		assertThat(dueDates(opened)).allSatisfy((due) -> assertThat(due).isNotEqualTo(rome(2026, 12, 8, 0, 0)));
+		assertThat(timers().dueDates(opened.trackingCode()))
+			.allSatisfy((due) -> assertThat(due).isNotEqualTo(rome(2026, 12, 8, 0, 0)));
 		// once answered, a second reply is refused: nothing waits
 		assertThatThrownBy(() -> this.tracking.reply(opened.trackingCode(), opened.pin(), "Un altro messaggio",
 				List.of(), "192.0.2.11"))
@@ -203,6 +201,12 @@ class DocumentRequestsTests {
 		OpenedCase opened = forwardedAt(rome(2026, 11, 23, 9, 0));
 		String path = "/api/cases/" + opened.trackingCode();
 
+		// what the task's form requires, the API requires: the documents to ask for
+		ApiClient.Response noDocuments = this.api.post(path + "/back-office", "bo-inps",
+				"{\"outcome\":\"REQUEST_INFO\",\"answer\":\"Servono documenti\"}");
+		assertThat(noDocuments.status()).isEqualTo(400);
+		assertThat(noDocuments.json().at("/errors/0/field").asText()).isEqualTo("documents");
+		assertThat(noDocuments.json().at("/errors/0/message").asText()).isEqualTo("is required");
 		ApiClient.Response badKind = this.api.post(path + "/back-office", "bo-inps",
 				"{\"outcome\":\"REQUEST_INFO\",\"answer\":\"Servono documenti\",\"documents\":[\"<script>\"]}");
 		assertThat(badKind.status()).isEqualTo(400);
@@ -260,13 +264,6 @@ class DocumentRequestsTests {
 		return (task != null) ? task.getTaskDefinitionKey() : null;
 	}
 
-	private String processInstance(OpenedCase opened) {
-		return this.runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(opened.trackingCode())
-			.singleResult()
-			.getId();
-	}
-
 	private List<String> smsBodies(OpenedCase opened) {
 		return this.jdbc.queryForList("SELECT body FROM spt_sms_message WHERE case_id = ? ORDER BY created_at, id",
 				String.class, opened.caseId());
@@ -277,24 +274,8 @@ class DocumentRequestsTests {
 				Integer.class, opened.caseId(), type);
 	}
 
-	private List<Instant> dueDates(OpenedCase opened) {
-		return this.management.createJobQuery()
-			.processInstanceId(processInstance(opened))
-			.timers()
-			.list()
-			.stream()
-			.map((job) -> job.getDuedate().toInstant())
-			.toList();
-	}
-
-	private int fireDueTimers(OpenedCase opened) {
-		List<Job> due = this.management.createJobQuery()
-			.processInstanceId(processInstance(opened))
-			.timers()
-			.duedateLowerThan(Date.from(ClockUtil.getCurrentTime().toInstant().plusMillis(1)))
-			.list();
-		due.forEach((job) -> this.management.executeJob(job.getId()));
-		return due.size();
+	private org.sportello.support.CaseTimers timers() {
+		return new org.sportello.support.CaseTimers(this.runtime, this.management);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -96,13 +94,13 @@ class SlaLifecycleTests {
 		Instant breach = rome(2026, 11, 27, 15, 0);
 		// 56 h: 2.5 h more on Friday, Monday, 5 h on Tuesday
 		Instant level2 = rome(2026, 12, 1, 14, 0);
-		assertThat(dueDates(opened)).containsExactlyInAnyOrder(warning, breach, level2);
+		assertThat(timers().dueDates(opened.trackingCode())).containsExactlyInAnyOrder(warning, breach, level2);
 		assertThat(this.clocks.officeStatus(caseId, "inps-bo").orElseThrow().state()).isEqualTo(SlaState.ON_TRACK);
 
 		moveTo(warning.minusSeconds(1));
-		assertThat(fireDueTimers(opened)).isZero();
+		assertThat(timers().fireDue(opened.trackingCode())).isZero();
 		moveTo(warning);
-		assertThat(fireDueTimers(opened)).isOne();
+		assertThat(timers().fireDue(opened.trackingCode())).isOne();
 		SlaStatus atRisk = this.clocks.officeStatus(caseId, "inps-bo").orElseThrow();
 		assertThat(atRisk.state()).isEqualTo(SlaState.AT_RISK);
 		assertThat(atRisk.used()).isEqualTo(Duration.ofHours(30));
@@ -110,7 +108,7 @@ class SlaLifecycleTests {
 		assertThat(notifications(caseId, "SLA_WARNING")).containsExactly("group inps-bo");
 
 		moveTo(breach);
-		assertThat(fireDueTimers(opened)).isOne();
+		assertThat(timers().fireDue(opened.trackingCode())).isOne();
 		Task task = workTask(opened);
 		assertThat(candidateGroups(task)).contains("inps-bo", "supervisor");
 		assertThat(task.getPriority()).isEqualTo(SlaEscalation.LEVEL1_PRIORITY);
@@ -123,13 +121,13 @@ class SlaLifecycleTests {
 			.contains(task.getId());
 
 		moveTo(level2);
-		assertThat(fireDueTimers(opened)).isOne();
+		assertThat(timers().fireDue(opened.trackingCode())).isOne();
 		task = workTask(opened);
 		assertThat(candidateGroups(task)).contains("inps-bo", "supervisor", "linea-amica-hub");
 		assertThat(task.getPriority()).isEqualTo(SlaEscalation.LEVEL2_PRIORITY);
 
 		moveTo(level2.plus(Duration.ofDays(14)));
-		assertThat(fireDueTimers(opened)).isZero();
+		assertThat(timers().fireDue(opened.trackingCode())).isZero();
 		assertThat(timeline(caseId, "SLA_WARNING")).isOne();
 		assertThat(timeline(caseId, "SLA_ESCALATED")).isEqualTo(2);
 		assertThat(this.clocks.officeStatus(caseId, "inps-bo").orElseThrow().escalationLevel()).isEqualTo(2);
@@ -155,12 +153,13 @@ class SlaLifecycleTests {
 		// no SLA timer while waiting: only the request's reminder and due date (20
 		// working
 		// days: the last is Tuesday 22 December, the 8th being a holiday)
-		assertThat(dueDates(opened)).containsExactlyInAnyOrder(rome(2026, 12, 21, 10, 0), rome(2026, 12, 23, 0, 0));
+		assertThat(timers().dueDates(opened.trackingCode())).containsExactlyInAnyOrder(rome(2026, 12, 21, 10, 0),
+				rome(2026, 12, 23, 0, 0));
 
 		// two weeks later nothing has fired and no time was used
 		Instant reply = rome(2026, 12, 7, 9, 0);
 		moveTo(reply);
-		assertThat(fireDueTimers(opened)).isZero();
+		assertThat(timers().fireDue(opened.trackingCode())).isZero();
 		assertThat(this.clocks.officeStatus(caseId, "inps-bo").orElseThrow().used()).isEqualTo(Duration.ofHours(4));
 
 		this.replies.reply(opened.trackingCode(), "Modello AP70 consegnato allo sportello", java.util.List.of(), "fo1");
@@ -169,7 +168,8 @@ class SlaLifecycleTests {
 		assertThat(resumed.left()).isEqualTo(Duration.ofHours(36));
 		// 36 h left from Monday 7 December; the 8th (Immacolata) is a holiday
 		assertThat(resumed.breachAt()).isEqualTo(rome(2026, 12, 14, 11, 0));
-		assertThat(dueDates(opened)).contains(rome(2026, 12, 11, 9, 30), rome(2026, 12, 14, 11, 0));
+		assertThat(timers().dueDates(opened.trackingCode())).contains(rome(2026, 12, 11, 9, 30),
+				rome(2026, 12, 14, 11, 0));
 		assertThat(this.clocks.caseStatus(caseId).orElseThrow().state()).isEqualTo(SlaState.ON_TRACK);
 	}
 
@@ -215,7 +215,7 @@ class SlaLifecycleTests {
 	@Test
 	void calendarChangeMovesRunningTimersAndBadCalendarsChangeNothing() {
 		OpenedCase opened = forwardedAt(MONDAY_0900, "SCHOOL_BUILDINGS");
-		assertThat(dueDates(opened)).contains(rome(2026, 11, 27, 15, 0));
+		assertThat(timers().dueDates(opened.trackingCode())).contains(rome(2026, 11, 27, 15, 0));
 		CalendarDefinition before = this.calendars.effectiveDefinition("provincia-aq-bo");
 
 		Map<DayOfWeek, String> overlapping = weekdays("08:00-14:00, 13:00-15:00");
@@ -230,13 +230,13 @@ class SlaLifecycleTests {
 			.isInstanceOf(InvalidCalendarException.class);
 		assertThat(this.calendars.ownDefinition("provincia-aq-bo")).isEmpty();
 		assertThat(this.calendars.effectiveDefinition("provincia-aq-bo")).isEqualTo(before);
-		assertThat(dueDates(opened)).contains(rome(2026, 11, 27, 15, 0));
+		assertThat(timers().dueDates(opened.trackingCode())).contains(rome(2026, 11, 27, 15, 0));
 
 		// 08:00-14:00: Monday 09:00-14:00 is 5 h, then 6 h a day: 40 h on Tuesday 1
 		// December at 13:00
 		CalendarDefinition saved = this.calendars.save(definition(weekdays("08:00-14:00"), 0), "admin");
 		assertThat(saved.version()).isOne();
-		assertThat(dueDates(opened)).contains(rome(2026, 12, 1, 13, 0));
+		assertThat(timers().dueDates(opened.trackingCode())).contains(rome(2026, 12, 1, 13, 0));
 		assertThat(this.clocks.officeStatus(opened.caseId(), "provincia-aq-bo").orElseThrow().breachAt())
 			.isEqualTo(rome(2026, 12, 1, 13, 0));
 		// and the inbox orders the task by the new deadline
@@ -248,7 +248,7 @@ class SlaLifecycleTests {
 		assertThatThrownBy(() -> this.calendars.save(definition(weekdays("07:00-13:00"), 0), "admin"))
 			.isInstanceOf(CalendarChangedException.class);
 		assertThat(this.calendars.ownDefinition("provincia-aq-bo")).contains(saved);
-		assertThat(dueDates(opened)).contains(rome(2026, 12, 1, 13, 0));
+		assertThat(timers().dueDates(opened.trackingCode())).contains(rome(2026, 12, 1, 13, 0));
 	}
 
 	private OpenedCase forwardedAt(Instant at, String topic) {
@@ -282,23 +282,6 @@ class SlaLifecycleTests {
 		TestClock.set(instant);
 	}
 
-	private String processInstance(OpenedCase opened) {
-		return this.runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(opened.trackingCode())
-			.singleResult()
-			.getId();
-	}
-
-	private List<Instant> dueDates(OpenedCase opened) {
-		return this.management.createJobQuery()
-			.processInstanceId(processInstance(opened))
-			.timers()
-			.list()
-			.stream()
-			.map((job) -> job.getDuedate().toInstant())
-			.toList();
-	}
-
 	private long timerCount(OpenedCase opened) {
 		return this.runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(opened.trackingCode())
@@ -307,17 +290,6 @@ class SlaLifecycleTests {
 			.mapToLong(
 					(instance) -> this.management.createJobQuery().processInstanceId(instance.getId()).timers().count())
 			.sum();
-	}
-
-	/** Runs this case's timers that are due now, as the job executor would. */
-	private int fireDueTimers(OpenedCase opened) {
-		List<Job> due = this.management.createJobQuery()
-			.processInstanceId(processInstance(opened))
-			.timers()
-			.duedateLowerThan(Date.from(ClockUtil.getCurrentTime().toInstant().plusMillis(1)))
-			.list();
-		due.forEach((job) -> this.management.executeJob(job.getId()));
-		return due.size();
 	}
 
 	private Task workTask(OpenedCase opened) {
@@ -345,6 +317,10 @@ class SlaLifecycleTests {
 	private int timeline(String caseId, String type) {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case_event WHERE case_id = ? AND event_type = ?",
 				Integer.class, caseId, type);
+	}
+
+	private org.sportello.support.CaseTimers timers() {
+		return new org.sportello.support.CaseTimers(this.runtime, this.management);
 	}
 
 }

@@ -169,4 +169,14 @@ class FormValidatorTests {
 			.flatMap((c) -> c.has("components") ? fields(c.path("components")) : Stream.of(c));
 	}
 
+	@Test
+	void aRequiredCheckboxMustBeTickedAsInTheViewer() throws IOException {
+		JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+				{"components":[{"id":"c","key":"privacy","type":"checkbox","label":"Ho letto l'informativa",
+				"validate":{"required":true}}]}""");
+		assertThat(keys(FormValidator.validate(form, Map.of("privacy", false)))).containsExactly("privacy:required");
+		assertThat(keys(FormValidator.validate(form, Map.of()))).containsExactly("privacy:required");
+		assertThat(FormValidator.validate(form, Map.of("privacy", true)).valid()).isTrue();
+	}
+
 }

@@ -115,11 +115,14 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 
 	private final transient Attachments attachments;
 
+	private final transient Cases cases;
+
 	private Notification lastError;
 
 	NewCaseView(IntakeService intake, Cases cases, Attachments attachments, Validator validator,
 			AuthenticationContext authentication) {
 		this.intake = intake;
+		this.cases = cases;
 		this.attachments = attachments;
 		this.validator = validator;
 		this.user = authentication.getPrincipalName().orElseThrow();
@@ -348,9 +351,15 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 				(click) -> triage(() -> this.intake.resolve(opened.trackingCode(), note.getValue(), this.user), note,
 						status, "RISOLTA", click.getSource()));
 		resolve.setId("resolve-case");
-		Button forward = new Button(getTranslation("fo.new.forward"),
-				(click) -> triage(() -> this.intake.forward(opened.trackingCode(), note.getValue(), this.user), note,
-						status, "INOLTRATA", click.getSource()));
+		Button forward = new Button(getTranslation("fo.new.forward"), (click) -> {
+			triage(() -> this.intake.forward(opened.trackingCode(), note.getValue(), this.user), note, status,
+					"INOLTRATA", click.getSource());
+			// the operator can tell the citizen who has the request now
+			List<String> administrations = this.cases.inChargeNames(opened.caseId());
+			if (!administrations.isEmpty() && getTranslation("fo.new.done.INOLTRATA").equals(status.getText())) {
+				status.setText(getTranslation("fo.new.forwarded-to", String.join(", ", administrations)));
+			}
+		});
 		forward.setId("forward-case");
 		resolve.setDisableOnClick(true);
 		forward.setDisableOnClick(true);

@@ -51,6 +51,8 @@ import org.sportello.web.FormViewer;
 @RolesAllowed({ Roles.BO, Roles.FO, Roles.SUPERVISOR, Roles.ADMIN })
 public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskView.class);
+
 	private final transient TaskActions actions;
 
 	private final transient TaskForms forms;
@@ -289,6 +291,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 		}
 		catch (TaskConflictException ex) {
 			this.message.setText(getTranslation(ex.code(), (ex.detail() != null) ? ex.detail() : ""));
+		}
+		catch (org.camunda.bpm.engine.ProcessEngineException ex) {
+			// the model could not go on with these data (no outgoing flow matches, a
+			// service step failed): nothing is saved, the task stays open with what the
+			// user typed; the designer reads the cause in the log
+			log.warn("Completing task {} failed in the engine: {}", this.taskId, ex.getMessage());
+			this.message.setText(getTranslation("task.engine-refused"));
 		}
 	}
 

@@ -73,6 +73,9 @@ class NewCaseViewBrowserTests extends BrowserTestSupport {
 		type("triage-note", "Verificare lo stato presso la sede INPS");
 		this.browser.click(By.id("forward-case"));
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("case-status")).getText().startsWith("Inoltrata"));
+		// the operator can tell the citizen who has the request now
+		this.browser
+			.waitUntil((driver) -> driver.findElement(By.id("case-status")).getText().equals("Inoltrata a: INPS"));
 		// done once: both actions are disabled now
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("resolve-case")).getAttribute("disabled") != null);
 		assertThat(this.browser.driver().findElement(By.id("forward-case")).getAttribute("disabled")).isNotNull();
