@@ -32,7 +32,7 @@ import org.sportello.cases.CaseRow;
 import org.sportello.cases.Contact;
 import org.sportello.cases.TimelineEvent;
 import org.sportello.documents.DocumentRequests;
-import org.sportello.documents.ui.DocumentRequestList;
+import org.sportello.documents.DocumentRequestList;
 import org.sportello.cases.Cases;
 import org.sportello.security.Roles;
 import org.sportello.sla.SlaClocks;

@@ -1,4 +1,4 @@
-package org.sportello.documents.ui;
+package org.sportello.documents;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
-import org.sportello.documents.AskedDocuments;
 
 /**
  * Requests for documents as the citizen and the officials read them: which administration

@@ -1,4 +1,4 @@
-package org.sportello.documents.ui;
+package org.sportello.documents;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,6 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import org.sportello.cases.AttachmentRejectedException;
 import org.sportello.cases.Attachments;
 import org.sportello.cases.NewAttachment;
-import org.sportello.documents.ReplyRefusedException;
 import org.sportello.web.UploadTexts;
 
 /**
