@@ -109,7 +109,8 @@ class LocalSmsOutboxBrowserTests extends BrowserTestSupport {
 		this.browser.type("sms-template-body", "Sportello: la richiesta {code} e' risolta. Dettagli: {link}");
 		this.browser.click(By.id("sms-template-save"));
 		this.browser.waitUntil((driver) -> template().startsWith("Sportello: la richiesta {code} e' risolta"));
-		assertThat(this.browser.driver().findElement(By.id("sms-template-error")).getText()).isEmpty();
+		// the row is saved before the page has the server's answer: wait for the page too
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("sms-template-error")).getText().isEmpty());
 	}
 
 	private String template() {
