@@ -40,6 +40,14 @@ public class Directory {
 		return this.mapper.administration(code);
 	}
 
+	/**
+	 * The administration's name as people read it; its code when the directory does not
+	 * know it; null for null.
+	 */
+	public String administrationName(String code) {
+		return (code == null) ? null : administration(code).map(Administration::name).orElse(code);
+	}
+
 	public List<Office> offices() {
 		return this.mapper.offices();
 	}

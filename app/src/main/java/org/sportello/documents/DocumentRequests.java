@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.sportello.cases.Cases;
 import org.sportello.cases.FreeText;
 import org.sportello.cases.TimelineEvent.EventType;
-import org.sportello.directory.Administration;
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
 import org.sportello.sla.BusinessCalendar;
@@ -165,10 +164,7 @@ public class DocumentRequests {
 
 	/** The administration's name for the citizen (its code when unknown). */
 	public String administrationName(String administrationCode) {
-		return (administrationCode == null) ? null
-				: this.directory.administration(administrationCode)
-					.map(Administration::name)
-					.orElse(administrationCode);
+		return this.directory.administrationName(administrationCode);
 	}
 
 	private DocumentRequest openRequest(DelegateExecution execution, String officeGroupId) {
@@ -177,6 +173,11 @@ public class DocumentRequests {
 			.orElseThrow(() -> new IllegalStateException(
 					"No open document request for office " + officeGroupId + ": the model must record it first "
 							+ "(${documentRequests.open(execution, ...)}) before the waiting task"));
+	}
+
+	/** A document kind is a code of the form's list, such as {@code ISEE}. */
+	public static boolean isKind(String text) {
+		return text != null && text.matches("[A-Za-z0-9_-]{1,40}");
 	}
 
 	static int workingDays(Object value) {
@@ -201,7 +202,7 @@ public class DocumentRequests {
 		return values.stream()
 			.map(String::valueOf)
 			.map(String::strip)
-			.filter((kind) -> kind.matches("[A-Za-z0-9_-]{1,40}"))
+			.filter(DocumentRequests::isKind)
 			.distinct()
 			.collect(Collectors.toList());
 	}

@@ -15,7 +15,6 @@ import org.sportello.cases.Rating;
 import org.sportello.cases.Ratings;
 import org.sportello.cases.TimelineEvent;
 import org.sportello.cases.TrackingCodes;
-import org.sportello.directory.Administration;
 import org.sportello.directory.Directory;
 
 import org.springframework.stereotype.Service;
@@ -107,10 +106,7 @@ public class PublicTracking {
 	}
 
 	private String name(String administrationCode) {
-		return (administrationCode == null) ? null
-				: this.directory.administration(administrationCode)
-					.map(Administration::name)
-					.orElse(administrationCode);
+		return this.directory.administrationName(administrationCode);
 	}
 
 }

@@ -40,6 +40,15 @@ public class BackOfficeActions {
 	 * The administrations a user may transfer a case to, by name and code, sorted by name
 	 * (the options of the form's {@code valuesKey: "administrations"} select).
 	 */
+	/**
+	 * The values a user's forms may take under each {@code valuesKey} (what
+	 * {@link #transferTargets} offers), for checking submitted data.
+	 */
+	Map<String, List<String>> formOptions(String userId) {
+		return Map.of("administrations",
+				transferTargets(userId).stream().map((option) -> option.get("value")).toList());
+	}
+
 	List<Map<String, String>> transferTargets(String userId) {
 		List<Office> offices = this.directory.officesOf(userId);
 		return this.directory.administrations()
@@ -94,7 +103,7 @@ public class BackOfficeActions {
 		List<String> documents = (decision.documents() != null) ? decision.documents() : List.of();
 		if (outcome == BackOfficeOutcome.REQUEST_INFO) {
 			if (documents.size() > 20
-					|| documents.stream().anyMatch((kind) -> kind == null || !kind.matches("[A-Z][A-Z0-9_]{1,39}"))) {
+					|| documents.stream().anyMatch((kind) -> !org.sportello.documents.DocumentRequests.isKind(kind))) {
 				throw new ActionRefusedException("documents", "invalid-documents");
 			}
 			Integer days = decision.withinDays();
@@ -130,16 +139,8 @@ public class BackOfficeActions {
 		// the same rules as the task's form in the tasklist: what the form requires, the
 		// API
 		// requires
-		String schema = this.forms.schemaOf(task.getId()).orElse(null);
-		if (schema != null) {
-			FormValidator.Result checked = FormValidator.validate(this.forms.parsed(schema), variables, Map
-				.of("administrations", transferTargets(userId).stream().map((option) -> option.get("value")).toList()));
-			if (!checked.valid()) {
-				throw new FormRejectedException(checked.errors());
-			}
-			variables = new HashMap<>(checked.data());
-		}
-		this.taskService.complete(task.getId(), variables);
+		this.taskService.complete(task.getId(),
+				new HashMap<>(this.forms.checked(task.getId(), variables, formOptions(userId))));
 	}
 
 }

@@ -3,7 +3,6 @@ package org.sportello.tasklist;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,7 +125,7 @@ public class TaskActions {
 		if (task.getDelegationState() != DelegationState.PENDING) {
 			throw new TaskConflictException("task.not-delegated", null);
 		}
-		this.tasks.resolveTask(taskId, validated(taskId, data, false));
+		this.tasks.resolveTask(taskId, validated(taskId, user, data));
 	}
 
 	@Transactional
@@ -152,7 +151,7 @@ public class TaskActions {
 		if (task.getDelegationState() == DelegationState.PENDING) {
 			throw new TaskConflictException("task.delegated", task.getOwner());
 		}
-		Map<String, Object> values = validated(taskId, data, true);
+		Map<String, Object> values = validated(taskId, user, data);
 		// the form checks the code's shape; whether the administration exists is ours to
 		// say
 		if ("TRANSFER".equals(values.get("boOutcome")) && !this.backOffice.mayTransferTo(this.directory.officesOf(user),
@@ -219,34 +218,8 @@ public class TaskActions {
 		return Map.of("administrations", this.backOffice.transferTargets(user));
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, List<String>> options(Map<String, Object> input) {
-		Map<String, List<String>> options = new HashMap<>();
-		input.forEach((key, value) -> {
-			if (value instanceof List<?> list) {
-				options.put(key,
-						list.stream()
-							.map((option) -> (option instanceof Map<?, ?> map) ? String.valueOf(map.get("value"))
-									: String.valueOf(option))
-							.toList());
-			}
-		});
-		return options;
-	}
-
-	private Map<String, Object> validated(String taskId, Map<String, Object> data, boolean complete) {
-		String schema = this.forms.schemaOf(taskId).orElse(null);
-		if (schema == null) {
-			return data;
-		}
-		String user = this.tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee();
-		FormValidator.Result result = FormValidator.validate(this.forms.parsed(schema), data,
-				options(formInput((user != null) ? user : "")));
-		if (!result.valid()) {
-			log.info("Form data for task {} refused: {}", taskId, result.errors());
-			throw new FormRejectedException(result.errors());
-		}
-		return result.data();
+	private Map<String, Object> validated(String taskId, String user, Map<String, Object> data) {
+		return this.forms.checked(taskId, data, this.backOffice.formOptions(user));
 	}
 
 	private Task mine(String taskId, String user) {

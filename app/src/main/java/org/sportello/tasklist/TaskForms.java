@@ -3,6 +3,7 @@ package org.sportello.tasklist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskForms {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskForms.class);
 
 	private final FormService forms;
 
@@ -98,6 +101,25 @@ public class TaskForms {
 		}
 		this.english = Map.copyOf(texts);
 		return this.english;
+	}
+
+	/**
+	 * The data checked against the task's form (as the viewer would), with only the
+	 * form's own fields; data of a task without a form pass as they are. {@code options}
+	 * are the values the form was offered under each {@code valuesKey}. Throws
+	 * {@link FormRejectedException} naming every wrong field.
+	 */
+	Map<String, Object> checked(String taskId, Map<String, Object> data, Map<String, List<String>> options) {
+		String schema = schemaOf(taskId).orElse(null);
+		if (schema == null) {
+			return data;
+		}
+		FormValidator.Result result = FormValidator.validate(parsed(schema), data, options);
+		if (!result.valid()) {
+			log.info("Form data for task {} refused: {}", taskId, result.errors());
+			throw new FormRejectedException(result.errors());
+		}
+		return result.data();
 	}
 
 	JsonNode parsed(String schema) {

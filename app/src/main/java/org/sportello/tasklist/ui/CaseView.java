@@ -40,7 +40,6 @@ import org.sportello.cases.CaseAnswer;
 import org.sportello.cases.CaseDetails;
 import org.sportello.cases.Cases;
 import org.sportello.cases.TimelineEvent;
-import org.sportello.directory.Administration;
 import org.sportello.documents.CitizenReplies;
 import org.sportello.documents.DocumentRequest;
 import org.sportello.documents.DocumentRequests;
@@ -133,9 +132,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 		header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 		String administrations = details.administrations()
 			.stream()
-			.map((p) -> this.directory.administration(p.administrationCode())
-				.map(Administration::name)
-				.orElse(p.administrationCode()) + " (" + getTranslation("case.role." + p.role().name()) + ")")
+			.map((p) -> this.directory.administrationName(p.administrationCode()) + " ("
+					+ getTranslation("case.role." + p.role().name()) + ")")
 			.collect(Collectors.joining(", "));
 		add(title, header, new Paragraph(row.description()),
 				new Paragraph(getTranslation("case.citizen", contact.name(),
@@ -200,11 +198,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 	private String detail(TimelineEvent event, String channel) {
 		return switch (event.eventType()) {
 			case OPENED -> getTranslation("case.opened-by-channel", getTranslation("channel." + channel));
-			case TRANSFERRED -> getTranslation("case.transferred-to",
-					(event.administrationCode() == null) ? "-"
-							: this.directory.administration(event.administrationCode())
-								.map(Administration::name)
-								.orElse(event.administrationCode()));
+			case TRANSFERRED -> getTranslation("case.transferred-to", (event.administrationCode() == null) ? "-"
+					: this.directory.administrationName(event.administrationCode()));
 			default -> (event.detail() != null) ? event.detail() : "";
 		};
 	}
@@ -242,10 +237,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 		answers.setId("case-answers");
 		for (CaseAnswer answer : details.answers()) {
 			String administration = (answer.administrationCode() != null)
-					? this.directory.administration(answer.administrationCode())
-						.map(Administration::name)
-						.orElse(answer.administrationCode())
-					: "-";
+					? this.directory.administrationName(answer.administrationCode()) : "-";
 			Paragraph heading = new Paragraph(getTranslation("case.answer.heading",
 					getTranslation("answer.kind." + answer.kind().name()), administration,
 					(answer.author() != null) ? answer.author() : "-", when.format(answer.createdAt())) + " · "
