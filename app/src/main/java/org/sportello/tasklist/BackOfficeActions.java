@@ -41,12 +41,11 @@ public class BackOfficeActions {
 	 * (the options of the form's {@code valuesKey: "administrations"} select).
 	 */
 	/**
-	 * The values a user's forms may take under each {@code valuesKey} (what
-	 * {@link #transferTargets} offers), for checking submitted data.
+	 * What Sportello offers a task form beside the process variables: the transfer
+	 * targets ({@link #transferTargets}) under {@code administrations}.
 	 */
-	Map<String, List<String>> formOptions(String userId) {
-		return Map.of("administrations",
-				transferTargets(userId).stream().map((option) -> option.get("value")).toList());
+	Map<String, Object> formOffers(String userId) {
+		return Map.of("administrations", transferTargets(userId));
 	}
 
 	List<Map<String, String>> transferTargets(String userId) {
@@ -139,8 +138,8 @@ public class BackOfficeActions {
 		// the same rules as the task's form in the tasklist: what the form requires, the
 		// API
 		// requires
-		this.taskService.complete(task.getId(),
-				new HashMap<>(this.forms.checked(task.getId(), variables, formOptions(userId))));
+		this.taskService.complete(task.getId(), new HashMap<>(
+				this.forms.checked(task.getId(), variables, this.forms.input(task.getId(), formOffers(userId)))));
 	}
 
 }

@@ -3,7 +3,6 @@ package org.sportello.tasklist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
 
 import org.springframework.stereotype.Component;
 
@@ -25,13 +25,16 @@ public class TaskForms {
 
 	private final FormService forms;
 
+	private final TaskService tasks;
+
 	private final ObjectMapper json;
 
 	/** The English texts of forms/texts.en.json, read once. */
 	private volatile Map<String, String> english;
 
-	TaskForms(FormService forms, ObjectMapper json) {
+	TaskForms(FormService forms, TaskService tasks, ObjectMapper json) {
 		this.forms = forms;
+		this.tasks = tasks;
 		this.json = json;
 	}
 
@@ -105,21 +108,56 @@ public class TaskForms {
 
 	/**
 	 * The data checked against the task's form (as the viewer would), with only the
-	 * form's own fields; data of a task without a form pass as they are. {@code options}
-	 * are the values the form was offered under each {@code valuesKey}. Throws
-	 * {@link FormRejectedException} naming every wrong field.
+	 * form's own fields; data of a task without a form pass as they are. {@code input} is
+	 * what the form was shown with ({@link #input}). Throws {@link FormRejectedException}
+	 * naming every wrong field.
 	 */
-	Map<String, Object> checked(String taskId, Map<String, Object> data, Map<String, List<String>> options) {
+	Map<String, Object> checked(String taskId, Map<String, Object> data, Map<String, Object> input) {
 		String schema = schemaOf(taskId).orElse(null);
 		if (schema == null) {
 			return data;
 		}
-		FormValidator.Result result = FormValidator.validate(parsed(schema), data, options);
+		FormValidator.Result result = FormValidator.validate(parsed(schema), data, input);
 		if (!result.valid()) {
 			log.info("Form data for task {} refused: {}", taskId, result.errors());
 			throw new FormRejectedException(result.errors());
 		}
 		return result.data();
+	}
+
+	/**
+	 * What the task's form is shown with (the viewer's initial data): the process
+	 * variables the form names (field keys, group and list paths, {@code valuesKey}, the
+	 * names in its FEEL and templates) and what Sportello {@code offers} it, such as the
+	 * administrations of a transfer select. Nothing else of the process reaches the
+	 * browser.
+	 */
+	public Map<String, Object> input(String taskId, Map<String, Object> offers) {
+		Map<String, Object> input = new java.util.LinkedHashMap<>();
+		String schema = schemaOf(taskId).orElse(null);
+		if (schema != null) {
+			Set<String> names = FormVariables.namedIn(parsed(schema));
+			Map<String, Object> variables = this.tasks.getVariables(taskId, names);
+			variables.forEach((name, value) -> input.put(name, plain(value)));
+		}
+		input.putAll(offers);
+		return input;
+	}
+
+	/** A variable as JSON data: Spin JSON as maps and lists, dates as ISO text. */
+	private Object plain(Object value) {
+		if (value instanceof org.camunda.spin.json.SpinJsonNode node) {
+			try {
+				return this.json.readValue(node.toString(), Object.class);
+			}
+			catch (IOException ex) {
+				return null;
+			}
+		}
+		if (value instanceof java.util.Date date) {
+			return date.toInstant().toString();
+		}
+		return this.json.convertValue(value, Object.class);
 	}
 
 	JsonNode parsed(String schema) {

@@ -68,7 +68,8 @@ class FormValidatorTests {
 		assertThat(ok.data()).doesNotContainKey("transferTo");
 		// the administrations come from the form's input (valuesKey "administrations"):
 		// only those offered are allowed
-		Map<String, List<String>> offered = Map.of("administrations", List.of("INPS", "COMUNE-AQ"));
+		Map<String, Object> offered = Map.of("administrations", List.of(Map.of("label", "INPS", "value", "INPS"),
+				Map.of("label", "Comune dell'Aquila", "value", "COMUNE-AQ")));
 		assertThat(keys(FormValidator.validate(form,
 				Map.of("boOutcome", "TRANSFER", "answer", "Competenza di altri", "transferTo", "inps; drop"), offered)))
 			.contains("transferTo:allowed");
@@ -119,7 +120,7 @@ class FormValidatorTests {
 				 {"type":"text","text":"# Heading"}
 				]}""");
 		Map<String, Object> good = new HashMap<>(
-				Map.of("code", "ABC", "mail", "a@b.it", "phone", "+39 333 1234567", "text", "abc", "amount", 5, "agree",
+				Map.of("code", "ABC", "mail", "a@b.it", "phone", "+393331234567", "text", "abc", "amount", 5, "agree",
 						false, "kind", "a", "choice", "x", "many", List.of("one", "two"), "tags", List.of("t")));
 		good.put("when", "2026-11-25");
 		good.put("inner", "in group");

@@ -179,10 +179,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 		actionButtons(task);
 		String schema = this.forms.schemaOf(this.taskId).orElse(null);
 		if (schema != null) {
-			// the form's input: the transfer targets its administration select offers
+			// the form's input: the process variables it uses, the transfer targets its
+			// administration select offers
 			String input;
 			try {
-				input = this.json.writeValueAsString(this.actions.formInput(this.user));
+				input = this.json.writeValueAsString(this.actions.formInput(this.taskId, this.user));
 			}
 			catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
 				input = "{}";
