@@ -82,6 +82,20 @@ public class ModelCatalog {
 		}
 	}
 
+	/** The JSON of a deployed form ({@link DeployedModel#id()} of a form). */
+	public Optional<String> formJson(DeployedModel form) {
+		try (InputStream in = this.repositoryService.getResourceAsStream(form.deploymentId(), form.resourceName())) {
+			return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (org.camunda.bpm.engine.exception.NotFoundException
+				| org.camunda.bpm.engine.exception.NullValueException ex) {
+			return Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private List<DeployedModel> forms(java.util.Collection<Deployment> deployments) {
 		List<Deployment> ordered = deployments.stream()
 			.sorted(Comparator.comparing(Deployment::getDeploymentTime))

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -15,6 +16,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.sportello.engine.DeployedModel;
 import org.sportello.engine.ModelCatalog;
 import org.sportello.security.Roles;
+import org.sportello.tasklist.FormPreview;
+import org.sportello.tasklist.TaskForms;
 import org.sportello.web.BpmnViewer;
 
 /**
@@ -35,8 +38,12 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
 
 	private final Paragraph diagramHint = new Paragraph();
 
-	ModelsView(ModelCatalog catalog) {
+	private final FormPreview formPreview;
+
+	ModelsView(ModelCatalog catalog, TaskForms forms, ObjectMapper json) {
 		this.catalog = catalog;
+		this.formPreview = new FormPreview(forms, json);
+		this.formPreview.setVisible(false);
 		setSizeFull();
 		add(new H2(getTranslation("models.title")));
 		add(new Paragraph(getTranslation("models.intro")));
@@ -47,7 +54,7 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
 		this.diagram.setVisible(false);
 		this.diagram.addErrorListener(
 				(event) -> this.diagramHint.setText(getTranslation("models.diagram-error", event.getMessage())));
-		add(this.grid, this.diagramHint, this.diagram);
+		add(this.grid, this.diagramHint, this.diagram, this.formPreview);
 		this.grid.setItems(catalog.models());
 	}
 
@@ -75,6 +82,16 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
 	}
 
 	private void show(DeployedModel model) {
+		this.formPreview.setVisible(false);
+		if (model != null && model.kind() == DeployedModel.Kind.FORM) {
+			this.diagram.setVisible(false);
+			this.catalog.formJson(model).ifPresentOrElse((json) -> {
+				this.diagramHint.setText(getTranslation("models.form-of", model.key(), model.version()));
+				this.formPreview.show(json);
+				this.formPreview.setVisible(true);
+			}, () -> this.diagramHint.setText(getTranslation("models.gone")));
+			return;
+		}
 		if (model == null || model.kind() != DeployedModel.Kind.PROCESS) {
 			this.diagram.setVisible(false);
 			this.diagramHint.setText(getTranslation((model == null) ? "models.select" : "models.no-diagram"));
