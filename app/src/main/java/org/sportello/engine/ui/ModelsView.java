@@ -55,6 +55,8 @@ public class ModelsView extends VerticalLayout implements HasDynamicTitle {
 		this.diagram.addErrorListener(
 				(event) -> this.diagramHint.setText(getTranslation("models.diagram-error", event.getMessage())));
 		add(this.grid, this.diagramHint, this.diagram, this.formPreview);
+		// the page scrolls; the list keeps its height above a tall form
+		setFlexShrink(0, this.grid, this.formPreview);
 		this.grid.setItems(catalog.models());
 	}
 

@@ -34,6 +34,36 @@ class ModelsViewBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void designerTriesAFormAsTheTasklistShowsIt() {
+		this.browser.login("designer", "demo");
+		this.browser.waitFor(By.id("current-user"));
+		this.browser.open("/models");
+		this.browser.waitFor(By.xpath("//vaadin-grid-cell-content[text()='triage']")).click();
+		this.browser.waitFor(By.cssSelector("#preview-form[data-rendered]"));
+		assertThat(this.browser.waitFor(By.id("diagram-hint")).getText()).contains("Modulo triage");
+
+		// empty: the viewer refuses it, with its messages in Italian
+		this.browser.click(By.id("preview-try"));
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("preview-verdict")).getText().contains("browser"));
+		assertThat(this.browser.driver().findElement(By.id("preview-verdict")).getText())
+			.contains("Il browser rifiuta i dati")
+			.contains("triageOutcome");
+		assertThat(this.browser.driver().findElement(By.id("preview-form")).getText()).contains("Campo obbligatorio.");
+
+		this.browser.click(By
+			.cssSelector("#preview-form input[type=radio][value=FORWARD], #preview-form .fjs-form-field-radio input"));
+		WebElement note = this.browser.waitFor(By.cssSelector("#preview-form textarea"));
+		note.sendKeys("Serve il back office dell'INPS");
+		this.browser.click(By.id("preview-try"));
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("preview-verdict")).getText().contains("server"));
+		assertThat(this.browser.driver().findElement(By.id("preview-verdict")).getText())
+			.contains("Dati accettati dal browser e dal server");
+		assertThat(this.browser.waitFor(By.id("preview-data")).getText()).contains("\"resolutionNote\"")
+			.contains("Serve il back office");
+		this.browser.screenshot("form-preview");
+	}
+
+	@Test
 	void wrongPasswordShowsAnErrorOnTheLoginPage() {
 		this.browser.login("bo-pc", "not-the-password");
 
