@@ -65,6 +65,14 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 		// Due SLA timers must not queue behind other jobs.
 		configuration.setJobExecutorPreferTimerJobs(true);
 		configuration.setJobExecutorAcquireByDueDate(true);
+		// forms the task list cannot show and check as designed, and form references to
+		// nothing, are refused at deployment (FormDeploymentCheck)
+		List<org.camunda.bpm.engine.impl.persistence.deploy.Deployer> preDeployers = new ArrayList<>();
+		if (configuration.getCustomPreDeployers() != null) {
+			preDeployers.addAll(configuration.getCustomPreDeployers());
+		}
+		preDeployers.add(new FormDeploymentCheck());
+		configuration.setCustomPreDeployers(preDeployers);
 		this.dataSource = configuration.getDataSource();
 	}
 
