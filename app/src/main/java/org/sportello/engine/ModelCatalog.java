@@ -70,21 +70,17 @@ public class ModelCatalog {
 
 	/** The BPMN XML of a process definition, for the diagram viewer. */
 	public Optional<String> bpmnXml(String processDefinitionId) {
-		try (InputStream in = this.repositoryService.getProcessModel(processDefinitionId)) {
-			return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-		}
-		catch (org.camunda.bpm.engine.exception.NotFoundException
-				| org.camunda.bpm.engine.exception.NullValueException ex) {
-			return Optional.empty();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return text(() -> this.repositoryService.getProcessModel(processDefinitionId));
 	}
 
 	/** The JSON of a deployed form ({@link DeployedModel#id()} of a form). */
 	public Optional<String> formJson(DeployedModel form) {
-		try (InputStream in = this.repositoryService.getResourceAsStream(form.deploymentId(), form.resourceName())) {
+		return text(() -> this.repositoryService.getResourceAsStream(form.deploymentId(), form.resourceName()));
+	}
+
+	/** A model file as text; empty when the engine no longer has it. */
+	private static Optional<String> text(java.util.function.Supplier<InputStream> model) {
+		try (InputStream in = model.get()) {
 			return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 		}
 		catch (org.camunda.bpm.engine.exception.NotFoundException
