@@ -224,7 +224,7 @@ abstract class ApplicationContractTests {
 				"executionPlatform":"Camunda Platform","executionPlatformVersion":"7.24.0","schemaVersion":18}"""
 			.formatted(key);
 		ModelerDeployment refused = new ModelerDeployment("modeler-" + key)
-			.file(key + ".bpmn", processWithForm(key, "nosuchform"))
+			.file(key + ".bpmn", ModelerDeployment.processWithForm(key, "nosuchform"))
 			.file(key + ".form", pickerForm);
 
 		HttpResponse<String> response = this.web.send(refused.request(this.web, "designer", "demo"));
@@ -243,29 +243,12 @@ abstract class ApplicationContractTests {
 		// a form the viewer shows, deployed with the process, and one deployed before
 		String goodForm = pickerForm.replace("\"type\":\"filepicker\"", "\"type\":\"textarea\"");
 		ModelerDeployment accepted = new ModelerDeployment("modeler-" + key)
-			.file(key + ".bpmn", processWithForm(key, key + "-form"))
+			.file(key + ".bpmn", ModelerDeployment.processWithForm(key, key + "-form"))
 			.file(key + ".form", goodForm);
 		assertThat(this.web.send(accepted.request(this.web, "designer", "demo")).statusCode()).isEqualTo(200);
 		ModelerDeployment reusing = new ModelerDeployment("modeler-" + key + "-b").file(key + "b.bpmn",
-				processWithForm(key + "b", "triage"));
+				ModelerDeployment.processWithForm(key + "b", "triage"));
 		assertThat(this.web.send(reusing.request(this.web, "designer", "demo")).statusCode()).isEqualTo(200);
-	}
-
-	private static String processWithForm(String processId, String formRef) {
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs_%1$s" targetNamespace="http://sportello.org/test">
-				  <bpmn:process id="%1$s" name="Prova modulo" isExecutable="true" camunda:historyTimeToLive="P30D">
-				    <bpmn:startEvent id="start"/>
-				    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="reviewTask"/>
-				    <bpmn:userTask id="reviewTask" name="Esame" camunda:formRef="%2$s" camunda:formRefBinding="latest"/>
-				    <bpmn:sequenceFlow id="f2" sourceRef="reviewTask" targetRef="end"/>
-				    <bpmn:endEvent id="end"/>
-				  </bpmn:process>
-				</bpmn:definitions>
-				"""
-			.formatted(processId, formRef);
 	}
 
 	@Test

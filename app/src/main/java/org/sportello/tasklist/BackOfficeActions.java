@@ -37,10 +37,6 @@ public class BackOfficeActions {
 	}
 
 	/**
-	 * The administrations a user may transfer a case to, by name and code, sorted by name
-	 * (the options of the form's {@code valuesKey: "administrations"} select).
-	 */
-	/**
 	 * What Sportello offers a task form beside the process variables: the transfer
 	 * targets ({@link #transferTargets}) under {@code administrations}.
 	 */
@@ -48,6 +44,10 @@ public class BackOfficeActions {
 		return Map.of("administrations", transferTargets(userId));
 	}
 
+	/**
+	 * The administrations a user may transfer a case to, by name and code, sorted by name
+	 * (the options of the form's {@code valuesKey: "administrations"} select).
+	 */
 	List<Map<String, String>> transferTargets(String userId) {
 		List<Office> offices = this.directory.officesOf(userId);
 		return this.directory.administrations()
@@ -138,8 +138,8 @@ public class BackOfficeActions {
 		// the same rules as the task's form in the tasklist: what the form requires, the
 		// API
 		// requires
-		this.taskService.complete(task.getId(), new HashMap<>(
-				this.forms.checked(task.getId(), variables, this.forms.input(task.getId(), formOffers(userId)))));
+		this.taskService.complete(task.getId(),
+				new HashMap<>(this.forms.checked(task.getId(), variables, formOffers(userId))));
 	}
 
 }

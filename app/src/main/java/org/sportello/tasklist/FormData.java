@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,17 +125,30 @@ final class FormData {
 	/** A deep copy made of mutable maps and lists. */
 	@SuppressWarnings("unchecked")
 	static <T> T mutableCopy(T value) {
+		return (T) deep(value, UnaryOperator.identity());
+	}
+
+	/** A copy with numbers as BigDecimal, as FEEL and the rules compare them. */
+	static Object withDecimals(Object value) {
+		return deep(value, (leaf) -> (leaf instanceof Number && !(leaf instanceof BigDecimal))
+				? new BigDecimal(leaf.toString()) : leaf);
+	}
+
+	/**
+	 * A copy of nested maps and lists (mutable), each other value passed through leaf.
+	 */
+	private static Object deep(Object value, UnaryOperator<Object> leaf) {
 		if (value instanceof Map<?, ?> map) {
 			Map<String, Object> copy = new LinkedHashMap<>();
-			map.forEach((key, item) -> copy.put(String.valueOf(key), mutableCopy(item)));
-			return (T) copy;
+			map.forEach((key, item) -> copy.put(String.valueOf(key), deep(item, leaf)));
+			return copy;
 		}
 		if (value instanceof Collection<?> items) {
 			List<Object> copy = new ArrayList<>();
-			items.forEach((item) -> copy.add(mutableCopy(item)));
-			return (T) copy;
+			items.forEach((item) -> copy.add(deep(item, leaf)));
+			return copy;
 		}
-		return value;
+		return leaf.apply(value);
 	}
 
 	/**
@@ -159,7 +173,7 @@ final class FormData {
 		if (node == null || node.isNull() || node.isMissingNode()) {
 			return null;
 		}
-		return FormFeel.plain(JSON.convertValue(node, Object.class));
+		return withDecimals(JSON.convertValue(node, Object.class));
 	}
 
 	/** A number, or a text that is one, as a decimal; anything else {@code null}. */
@@ -206,24 +220,16 @@ final class FormData {
 	 * Jackson reads the viewer's JSON), lists and maps as they are (JSON variables).
 	 */
 	static Object forEngine(Object value) {
-		if (value instanceof BigDecimal decimal) {
+		return deep(value, (leaf) -> {
+			if (!(leaf instanceof BigDecimal decimal)) {
+				return leaf;
+			}
 			BigDecimal stripped = decimal.stripTrailingZeros();
 			if (stripped.scale() <= 0 && stripped.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
 				return stripped.longValueExact();
 			}
 			return decimal.doubleValue();
-		}
-		if (value instanceof Map<?, ?> map) {
-			Map<String, Object> copy = new LinkedHashMap<>();
-			map.forEach((key, item) -> copy.put(String.valueOf(key), forEngine(item)));
-			return copy;
-		}
-		if (value instanceof Collection<?> items) {
-			List<Object> copy = new ArrayList<>();
-			items.forEach((item) -> copy.add(forEngine(item)));
-			return copy;
-		}
-		return value;
+		});
 	}
 
 }

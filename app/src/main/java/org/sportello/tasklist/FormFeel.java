@@ -1,10 +1,5 @@
 package org.sportello.tasklist;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,7 +36,7 @@ final class FormFeel {
 		if (!result.isSuccess()) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(plain(result.result()));
+		return Optional.ofNullable(FormData.withDecimals(result.result()));
 	}
 
 	/**
@@ -49,24 +44,6 @@ final class FormFeel {
 	 */
 	static boolean holds(String expression, Map<String, Object> context) {
 		return evaluate(expression, context).map(Boolean.TRUE::equals).orElse(false);
-	}
-
-	/** Numbers as BigDecimal, collections as Java lists and maps, the rest as it is. */
-	static Object plain(Object value) {
-		if (value instanceof Number number && !(value instanceof BigDecimal)) {
-			return new BigDecimal(number.toString());
-		}
-		if (value instanceof Map<?, ?> map) {
-			Map<String, Object> copy = new LinkedHashMap<>();
-			map.forEach((key, item) -> copy.put(String.valueOf(key), plain(item)));
-			return copy;
-		}
-		if (value instanceof Collection<?> items) {
-			List<Object> copy = new ArrayList<>();
-			items.forEach((item) -> copy.add(plain(item)));
-			return copy;
-		}
-		return value;
 	}
 
 }

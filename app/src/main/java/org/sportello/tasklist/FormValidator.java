@@ -320,10 +320,7 @@ public final class FormValidator {
 		}
 
 		private Object number(Object value, JsonNode rules, boolean required) {
-			if (value == null || "".equals(value)) {
-				if (required) {
-					error("required", null);
-				}
+			if (unset(value, required)) {
 				return null;
 			}
 			BigDecimal number = FormData.decimal(value);
@@ -385,10 +382,7 @@ public final class FormValidator {
 		}
 
 		private Object single(Object value, boolean required) {
-			if (value == null || "".equals(value)) {
-				if (required) {
-					error("required", null);
-				}
+			if (unset(value, required)) {
 				return null;
 			}
 			Optional<Object> offered = offered(value);
@@ -421,10 +415,7 @@ public final class FormValidator {
 		}
 
 		private Object dateTime(Object value, boolean required) {
-			if (value == null || "".equals(value)) {
-				if (required) {
-					error("required", null);
-				}
+			if (unset(value, required)) {
 				return null;
 			}
 			String text = String.valueOf(value);
@@ -433,6 +424,15 @@ public final class FormValidator {
 				error("date", text);
 			}
 			return text;
+		}
+
+		/** No value ({@code null} or empty text); a required field says so. */
+		private boolean unset(Object value, boolean required) {
+			boolean unset = value == null || "".equals(value);
+			if (unset && required) {
+				error("required", null);
+			}
+			return unset;
 		}
 
 		/** The option the field offers that equals this value, as the viewer compares. */

@@ -210,16 +210,16 @@ public class TaskActions {
 	}
 
 	/**
-	 * What the task's form is shown with: the process variables it uses and the
+	 * The task's form and what it is shown with: the process variables it uses and the
 	 * administrations the user may transfer a case to, by name ({@code label}) and code
 	 * ({@code value}), for a select with {@code "valuesKey": "administrations"}.
 	 */
-	public Map<String, Object> formInput(String taskId, String user) {
-		return this.forms.input(taskId, this.backOffice.formOffers(user));
+	public Optional<TaskForms.Shown> form(String taskId, String user) {
+		return this.forms.shown(taskId, this.backOffice.formOffers(user));
 	}
 
 	private Map<String, Object> validated(String taskId, String user, Map<String, Object> data) {
-		return this.forms.checked(taskId, data, formInput(taskId, user));
+		return this.forms.checked(taskId, data, this.backOffice.formOffers(user));
 	}
 
 	private Task mine(String taskId, String user) {

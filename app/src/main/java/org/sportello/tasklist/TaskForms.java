@@ -106,18 +106,23 @@ public class TaskForms {
 		return this.english;
 	}
 
+	/** A task's form as deployed, and the data it is shown with ({@link #shown}). */
+	public record Shown(String schema, Map<String, Object> input) {
+	}
+
 	/**
 	 * The data checked against the task's form (as the viewer would), with only the
-	 * form's own fields; data of a task without a form pass as they are. {@code input} is
-	 * what the form was shown with ({@link #input}). Throws {@link FormRejectedException}
-	 * naming every wrong field.
+	 * form's own fields; data of a task without a form pass as they are. The form is
+	 * checked as it was shown: with its input ({@link #shown}) from the same
+	 * {@code offers}. Throws {@link FormRejectedException} naming every wrong field.
 	 */
-	Map<String, Object> checked(String taskId, Map<String, Object> data, Map<String, Object> input) {
+	Map<String, Object> checked(String taskId, Map<String, Object> data, Map<String, Object> offers) {
 		String schema = schemaOf(taskId).orElse(null);
 		if (schema == null) {
 			return data;
 		}
-		FormValidator.Result result = FormValidator.validate(parsed(schema), data, input);
+		JsonNode form = parsed(schema);
+		FormValidator.Result result = FormValidator.validate(form, data, input(taskId, form, offers));
 		if (!result.valid()) {
 			log.info("Form data for task {} refused: {}", taskId, result.errors());
 			throw new FormRejectedException(result.errors());
@@ -126,20 +131,20 @@ public class TaskForms {
 	}
 
 	/**
-	 * What the task's form is shown with (the viewer's initial data): the process
+	 * The task's form and what it is shown with (the viewer's initial data): the process
 	 * variables the form names (field keys, group and list paths, {@code valuesKey}, the
 	 * names in its FEEL and templates) and what Sportello {@code offers} it, such as the
 	 * administrations of a transfer select. Nothing else of the process reaches the
 	 * browser.
 	 */
-	public Map<String, Object> input(String taskId, Map<String, Object> offers) {
+	public Optional<Shown> shown(String taskId, Map<String, Object> offers) {
+		return schemaOf(taskId).map((schema) -> new Shown(schema, input(taskId, parsed(schema), offers)));
+	}
+
+	private Map<String, Object> input(String taskId, JsonNode form, Map<String, Object> offers) {
 		Map<String, Object> input = new java.util.LinkedHashMap<>();
-		String schema = schemaOf(taskId).orElse(null);
-		if (schema != null) {
-			Set<String> names = FormVariables.namedIn(parsed(schema));
-			Map<String, Object> variables = this.tasks.getVariables(taskId, names);
-			variables.forEach((name, value) -> input.put(name, plain(value)));
-		}
+		this.tasks.getVariables(taskId, FormVariables.namedIn(form))
+			.forEach((name, value) -> input.put(name, plain(value)));
 		input.putAll(offers);
 		return input;
 	}

@@ -36,18 +36,36 @@ public final class ModelerDeployment {
 
 	/** A minimal executable process with the given id, as a designer would draw it. */
 	public static String process(String processId, String name) {
+		return definitions(processId, name, """
+				    <bpmn:startEvent id="start"/>
+				    <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="end"/>
+				    <bpmn:endEvent id="end"/>
+				""");
+	}
+
+	/**
+	 * A process whose one user task {@code reviewTask} shows the form {@code formRef}.
+	 */
+	public static String processWithForm(String processId, String formRef) {
+		return definitions(processId, "Prova modulo", """
+				    <bpmn:startEvent id="start"/>
+				    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="reviewTask"/>
+				    <bpmn:userTask id="reviewTask" name="Esame" camunda:formRef="%s" camunda:formRefBinding="latest"/>
+				    <bpmn:sequenceFlow id="f2" sourceRef="reviewTask" targetRef="end"/>
+				    <bpmn:endEvent id="end"/>
+				""".formatted(formRef));
+	}
+
+	private static String definitions(String processId, String name, String elements) {
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
 				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs_%1$s" targetNamespace="http://sportello.org/test">
 				  <bpmn:process id="%1$s" name="%2$s" isExecutable="true" camunda:historyTimeToLive="P30D">
-				    <bpmn:startEvent id="start"/>
-				    <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="end"/>
-				    <bpmn:endEvent id="end"/>
-				  </bpmn:process>
+				%3$s  </bpmn:process>
 				</bpmn:definitions>
 				"""
-			.formatted(processId, name);
+			.formatted(processId, name, elements);
 	}
 
 }

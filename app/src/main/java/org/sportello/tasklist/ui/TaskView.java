@@ -177,20 +177,20 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 		assignee.setId("task-assignee");
 		add(assignee);
 		actionButtons(task);
-		String schema = this.forms.schemaOf(this.taskId).orElse(null);
-		if (schema != null) {
-			// the form's input: the process variables it uses, the transfer targets its
-			// administration select offers
+		// the form with its input: the process variables it uses, the transfer targets
+		// its
+		// administration select offers
+		this.actions.form(this.taskId, this.user).ifPresent((shown) -> {
 			String input;
 			try {
-				input = this.json.writeValueAsString(this.actions.formInput(this.taskId, this.user));
+				input = this.json.writeValueAsString(shown.input());
 			}
 			catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
 				input = "{}";
 			}
-			this.form.show(this.forms.inLanguage(schema, getLocale()), input);
+			this.form.show(this.forms.inLanguage(shown.schema(), getLocale()), input);
 			add(this.form);
-		}
+		});
 		this.delegatedToMe = this.user.equals(task.getAssignee())
 				&& task.getDelegationState() == DelegationState.PENDING;
 		Button complete = new Button(getTranslation(this.delegatedToMe ? "task.resolve" : "task.complete"),
