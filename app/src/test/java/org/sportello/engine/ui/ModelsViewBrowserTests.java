@@ -64,6 +64,37 @@ class ModelsViewBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void inEnglishThePreviewShowsTheFormAndItsMessagesInEnglish() {
+		this.browser.login("designer", "demo");
+		this.browser.waitFor(By.id("language-select"));
+		this.browser.click(By.id("language-select"));
+		this.browser.waitFor(By.cssSelector("vaadin-select-item[role=option]"));
+		this.browser.driver()
+			.findElements(By.cssSelector("vaadin-select-item[role=option]"))
+			.stream()
+			.filter((item) -> item.getText().trim().equals("English"))
+			.findFirst()
+			.orElseThrow()
+			.click();
+		this.browser.waitUntil((driver) -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+		this.browser.open("/models");
+		this.browser.waitFor(By.xpath("//vaadin-grid-cell-content[text()='triage']")).click();
+		this.browser.waitFor(By.cssSelector("#preview-form[data-rendered]"));
+		assertThat(this.browser.waitFor(By.id("diagram-hint")).getText())
+			.isEqualTo("Form triage, version 1, as the task list shows it");
+		this.browser.click(By.id("preview-try"));
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("preview-verdict")).getText().contains("browser"));
+
+		assertThat(this.browser.driver().findElement(By.id("preview-verdict")).getText())
+			.startsWith("The browser refuses the data");
+		String form = this.browser.driver().findElement(By.id("preview-form")).getText();
+		assertThat(form).contains("Outcome of the assessment").contains("Field is required.");
+		assertThat(form).doesNotContain("Esito").doesNotContain("Campo obbligatorio");
+		assertThat(this.browser.driver().findElement(By.id("preview-try")).getText()).isEqualTo("Try the form");
+		this.browser.screenshot("form-preview-en");
+	}
+
+	@Test
 	void wrongPasswordShowsAnErrorOnTheLoginPage() {
 		this.browser.login("bo-pc", "not-the-password");
 
