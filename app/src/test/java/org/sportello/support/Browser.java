@@ -134,6 +134,23 @@ public final class Browser implements AutoCloseable {
 			.until(condition::apply);
 	}
 
+	/** Chooses English in the header's language select (kept for the session). */
+	public void chooseEnglish() {
+		waitFor(By.id("language-select"));
+		if ("en".equals(this.driver.findElement(By.tagName("html")).getAttribute("lang"))) {
+			return;
+		}
+		click(By.id("language-select"));
+		waitFor(By.cssSelector("vaadin-select-item[role=option]"));
+		this.driver.findElements(By.cssSelector("vaadin-select-item[role=option]"))
+			.stream()
+			.filter((item) -> item.getText().trim().equals("English"))
+			.findFirst()
+			.orElseThrow()
+			.click();
+		waitUntil((driver) -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+	}
+
 	/**
 	 * Saves a screenshot under docs/screenshots of the repository (linked from the
 	 * README).

@@ -184,7 +184,7 @@ class CitizenLoopBrowserTests extends BrowserTestSupport {
 
 		// and, in English, the officials' case and task pages show no Italian text of
 		// ours
-		chooseEnglish();
+		this.browser.chooseEnglish();
 		this.browser.open("/cases/" + code);
 		WebElement caseView = this.browser.waitFor(By.id("case-document-requests"));
 		assertThat(caseView.getText()).contains("Identity document").contains("ISEE statement");
@@ -196,7 +196,7 @@ class CitizenLoopBrowserTests extends BrowserTestSupport {
 		this.browser.open("/logout");
 		this.browser.login("bo-inps", "demo");
 		this.browser.waitFor(By.id("current-user"));
-		chooseEnglish();
+		this.browser.chooseEnglish();
 		openTask(open.trackingCode());
 		this.browser.waitFor(By.cssSelector("#task-form .fjs-form"));
 		this.browser.click(By.id("claim-task"));
@@ -249,24 +249,6 @@ class CitizenLoopBrowserTests extends BrowserTestSupport {
 			.findFirst()
 			.orElseThrow()
 			.click();
-	}
-
-	private void chooseEnglish() {
-		this.browser.waitFor(By.id("language-select"));
-		if ("en".equals(this.browser.driver().findElement(By.tagName("html")).getAttribute("lang"))) {
-			// the choice stays with the browser's session
-			return;
-		}
-		this.browser.click(By.id("language-select"));
-		this.browser.waitFor(By.cssSelector("vaadin-select-item[role=option]"));
-		this.browser.driver()
-			.findElements(By.cssSelector("vaadin-select-item[role=option]"))
-			.stream()
-			.filter((item) -> item.getText().trim().equals("English"))
-			.findFirst()
-			.orElseThrow()
-			.click();
-		this.browser.waitUntil((driver) -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
 	}
 
 	private static void assertNoItalian(String text) {

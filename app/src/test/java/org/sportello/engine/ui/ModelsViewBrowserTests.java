@@ -66,17 +66,7 @@ class ModelsViewBrowserTests extends BrowserTestSupport {
 	@Test
 	void inEnglishThePreviewShowsTheFormAndItsMessagesInEnglish() {
 		this.browser.login("designer", "demo");
-		this.browser.waitFor(By.id("language-select"));
-		this.browser.click(By.id("language-select"));
-		this.browser.waitFor(By.cssSelector("vaadin-select-item[role=option]"));
-		this.browser.driver()
-			.findElements(By.cssSelector("vaadin-select-item[role=option]"))
-			.stream()
-			.filter((item) -> item.getText().trim().equals("English"))
-			.findFirst()
-			.orElseThrow()
-			.click();
-		this.browser.waitUntil((driver) -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+		this.browser.chooseEnglish();
 		this.browser.open("/models");
 		this.browser.waitFor(By.xpath("//vaadin-grid-cell-content[text()='triage']")).click();
 		this.browser.waitFor(By.cssSelector("#preview-form[data-rendered]"));
