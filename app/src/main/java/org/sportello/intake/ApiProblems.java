@@ -163,6 +163,7 @@ class ApiProblems {
 			Map.entry("invalid-transfer", "an administration of the network other than your own is required"),
 			Map.entry("invalid-documents", "document kinds are codes such as IDENTITY or ISEE (at most 20)"),
 			Map.entry("invalid-days", "the working days the citizen has must be between 1 and 60"),
+			Map.entry("given-twice", "is a parameter of its own; give it there, not among the fields"),
 			Map.entry("required", "is required"));
 
 	static ProblemDetail badRequest(List<FieldProblem> errors) {

@@ -142,20 +142,24 @@ class CaseApi {
 	/**
 	 * A back-office official's decision on the case (their own office's task). With
 	 * {@code REQUEST_INFO}, {@code documents} lists the kinds asked for and
-	 * {@code withinDays} the working days the citizen has.
+	 * {@code withinDays} the working days the citizen has. {@code fields} carries the
+	 * values of the task form's other fields (as the form names them, e.g.
+	 * {@code transferReason} or one a designer added), checked with the form's rules like
+	 * everything else: a missing required field is a 400 naming {@code fields.<key>}.
 	 */
 	@PostMapping("/cases/{trackingCode}/back-office")
 	ResponseEntity<CaseView> backOffice(@PathVariable("trackingCode") String typedCode, @RequestBody Decision decision,
 			Principal user) {
 		String trackingCode = TrackingCodes.normalize(typedCode);
 		requireReadable(trackingCode, user);
-		this.backOffice.decide(trackingCode, user.getName(), new BackOfficeActions.Decision(decision.outcome(),
-				decision.answer(), decision.transferTo(), decision.documents(), decision.withinDays()));
+		this.backOffice.decide(trackingCode, user.getName(),
+				new BackOfficeActions.Decision(decision.outcome(), decision.answer(), decision.transferTo(),
+						decision.documents(), decision.withinDays(), decision.fields()));
 		return read(trackingCode, user);
 	}
 
 	record Decision(BackOfficeOutcome outcome, String answer, String transferTo, List<String> documents,
-			Integer withinDays) {
+			Integer withinDays, java.util.Map<String, Object> fields) {
 	}
 
 	/**

@@ -73,11 +73,26 @@ public class BackOfficeActions {
 
 	/**
 	 * An official's decision; {@code documents} and {@code withinDays} only count for
-	 * {@link BackOfficeOutcome#REQUEST_INFO} (null days: the default).
+	 * {@link BackOfficeOutcome#REQUEST_INFO} (null days: the default). {@code fields} are
+	 * the values of the task form's other fields (those a designer added, or
+	 * {@code transferReason}), by the form's keys and paths.
 	 */
 	public record Decision(BackOfficeOutcome outcome, String answer, String transferTo, List<String> documents,
-			Integer withinDays) {
+			Integer withinDays, Map<String, Object> fields) {
+
+		public Decision(BackOfficeOutcome outcome, String answer, String transferTo, List<String> documents,
+				Integer withinDays) {
+			this(outcome, answer, transferTo, documents, withinDays, null);
+		}
+
 	}
+
+	/**
+	 * The form's keys that a decision's own parameters give, by the parameter's name (an
+	 * error on them names the parameter the caller wrote).
+	 */
+	static final Map<String, String> PARAMETERS = Map.of("boOutcome", "outcome", "answer", "answer", "transferTo",
+			"transferTo", "documents", "documents", "documentsWithinDays", "withinDays");
 
 	@Transactional
 	public void decide(String trackingCode, String userId, BackOfficeOutcome outcome, String answer,
@@ -123,6 +138,14 @@ public class BackOfficeActions {
 			this.taskService.claim(task.getId(), userId);
 		}
 		Map<String, Object> variables = new HashMap<>();
+		if (decision.fields() != null) {
+			for (String key : decision.fields().keySet()) {
+				if (PARAMETERS.containsKey(key)) {
+					throw new ActionRefusedException("fields." + key, "given-twice");
+				}
+			}
+			variables.putAll(decision.fields());
+		}
 		variables.put("boOutcome", outcome.name());
 		variables.put("answer", text);
 		if (outcome == BackOfficeOutcome.TRANSFER) {
@@ -136,10 +159,23 @@ public class BackOfficeActions {
 					: org.sportello.documents.DocumentRequests.DEFAULT_WORKING_DAYS);
 		}
 		// the same rules as the task's form in the tasklist: what the form requires, the
-		// API
-		// requires
-		this.taskService.complete(task.getId(),
-				new HashMap<>(this.forms.checked(task.getId(), variables, formOffers(userId))));
+		// API requires
+		Map<String, Object> checked;
+		try {
+			checked = this.forms.checked(task.getId(), variables, formOffers(userId));
+		}
+		catch (FormRejectedException ex) {
+			throw new FormRejectedException(ex.errors().stream().map(BackOfficeActions::asParameter).toList());
+		}
+		this.taskService.complete(task.getId(), new HashMap<>(checked));
+	}
+
+	/** A form error named as the caller wrote the value: a parameter, or fields.key. */
+	private static FormValidator.FieldError asParameter(FormValidator.FieldError error) {
+		String root = error.key().split("[.\\[]", 2)[0];
+		String name = PARAMETERS.containsKey(root) ? PARAMETERS.get(root) + error.key().substring(root.length())
+				: "fields." + error.key();
+		return new FormValidator.FieldError(name, error.code(), error.detail());
 	}
 
 }

@@ -315,9 +315,13 @@ abstract class CaseLifecycleContractTests {
 	}
 
 	private int deployAsDesigner(String dmn) {
+		return deployAsDesigner("routing.dmn", dmn);
+	}
+
+	private int deployAsDesigner(String fileName, String content) {
 		org.sportello.support.WebSession web = new org.sportello.support.WebSession(this.port);
 		return web
-			.send(new org.sportello.support.ModelerDeployment("routing-from-modeler").file("routing.dmn", dmn)
+			.send(new org.sportello.support.ModelerDeployment(fileName + "-from-modeler").file(fileName, content)
 				.request(web, "designer", "demo"))
 			.statusCode();
 	}
@@ -364,6 +368,57 @@ abstract class CaseLifecycleContractTests {
 		ApiClient.Response answered = this.api.post(path, "bo-comune",
 				"{\"outcome\":\"ANSWER\",\"answer\":\"Esenzione concessa\"}");
 		assertThat(answered.json().get("status").asText()).isEqualTo("RISOLTA");
+	}
+
+	@Test
+	void theBackOfficeCallTakesTheFormsOwnFieldsAndNamesTheMissingOnes() throws Exception {
+		String original;
+		try (var in = getClass().getResourceAsStream("/forms/back-office-answer.form")) {
+			original = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		// a designer adds a required field to the back office's form in Camunda Modeler
+		com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+		com.fasterxml.jackson.databind.node.ObjectNode form = (com.fasterxml.jackson.databind.node.ObjectNode) mapper
+			.readTree(original);
+		((com.fasterxml.jackson.databind.node.ArrayNode) form.get("components")).addObject()
+			.put("type", "textfield")
+			.put("key", "protocolNumber")
+			.put("label", "Numero di protocollo")
+			.put("id", "Field_protocol")
+			.putObject("validate")
+			.put("required", true);
+		String code = openAndForward("PENSION", null);
+		String path = "/api/cases/" + code + "/back-office";
+		try {
+			assertThat(deployAsDesigner("back-office-answer.form", form.toString())).isEqualTo(200);
+
+			String transfer = "{\"outcome\":\"TRANSFER\",\"answer\":\"Competenza comunale\",\"transferTo\":\"COMUNE-AQ\"";
+			assertThat(fields(this.api.post(path, "bo-inps", transfer + "}"))).containsExactly("fields.protocolNumber");
+			assertThat(fields(this.api.post(path, "bo-inps",
+					transfer + ",\"fields\":{\"protocolNumber\":\"P-1\",\"answer\":\"Altro testo\"}}")))
+				.containsExactly("fields.answer");
+			// a form rule on a parameter names the parameter
+			assertThat(fields(this.api.post(path, "bo-inps",
+					"{\"outcome\":\"REQUEST_INFO\",\"answer\":\"Servono documenti\",\"documents\":[],"
+							+ "\"fields\":{\"protocolNumber\":\"P-1\"}}")))
+				.containsExactly("documents");
+			assertThat(administrations(read(code, "fo1"))).containsExactly("INPS:OWNER");
+
+			ApiClient.Response transferred = this.api.post(path, "bo-inps", transfer
+					+ ",\"fields\":{\"protocolNumber\":\"INPS-2026/0042\",\"transferReason\":\"Residenza nel comune\"}}");
+			assertThat(transferred.status()).as(transferred.raw().body()).isEqualTo(200);
+			assertThat(administrations(transferred.json())).containsExactlyInAnyOrder("INPS:FORMER", "COMUNE-AQ:OWNER");
+			String instance = this.runtimeService.createProcessInstanceQuery()
+				.processInstanceBusinessKey(code)
+				.singleResult()
+				.getId();
+			assertThat(this.runtimeService.getVariable(instance, "protocolNumber")).isEqualTo("INPS-2026/0042");
+			assertThat(this.runtimeService.getVariable(instance, "transferReason")).isEqualTo("Residenza nel comune");
+		}
+		finally {
+			// the form as shipped becomes the latest version again for the other tests
+			assertThat(deployAsDesigner("back-office-answer.form", original)).isEqualTo(200);
+		}
 	}
 
 	@Test

@@ -36,6 +36,12 @@ class TasklistBrowserTests extends BrowserTestSupport {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.camunda.bpm.engine.RepositoryService repository;
+
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
+
 	@Test
 	void officialClaimsFillsTheFormAndCompletesTheCasesTask() {
 		OpenedCase opened = this.intake.open(
@@ -67,15 +73,7 @@ class TasklistBrowserTests extends BrowserTestSupport {
 		this.browser.click(By.id("claim-task"));
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("task-assignee")).getText().contains("bo-inps"));
 		WebElement form = this.browser.waitFor(By.cssSelector("#task-form .fjs-form"));
-		form.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
-		this.browser.waitFor(By.cssSelector(".fjs-dropdownlist-item"));
-		this.browser.driver()
-			.findElements(By.cssSelector(".fjs-dropdownlist-item"))
-			.stream()
-			.filter((item) -> item.getText().equals("Risposta al cittadino"))
-			.findFirst()
-			.orElseThrow()
-			.click();
+		choose(form, "Risposta al cittadino");
 		WebElement answer = form.findElement(By.cssSelector(".fjs-form-field-textarea textarea"));
 		answer.sendKeys("Ok");
 		this.browser.click(By.id("complete-task"));
@@ -111,6 +109,91 @@ class TasklistBrowserTests extends BrowserTestSupport {
 		this.browser.waitFor(By.id("current-user"));
 		this.browser.open("/cases/" + opened.trackingCode());
 		assertThat(this.browser.waitFor(By.id("case-not-found")).getText()).contains("non trovata");
+	}
+
+	@Test
+	void aSubmitTheModelCannotTakeSaysSoAndKeepsTheTaskAndWhatWasTyped() {
+		// a designer's model whose gateway has no way on for one of the form's options
+		String form = """
+				{"components":[
+				  {"type":"select","key":"route","label":"Esito","id":"Field_route","validate":{"required":true},
+				   "values":[{"label":"Avanti","value":"go"},{"label":"Vicolo cieco","value":"dead"}]},
+				  {"type":"textfield","key":"remark","label":"Annotazione","id":"Field_remark"}],
+				 "type":"default","id":"engine-refusal-form","schemaVersion":18,
+				 "exporter":{"name":"Camunda Modeler","version":"5.38.1"}}""";
+		String bpmn = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs" targetNamespace="http://sportello.org/test">
+				  <bpmn:process id="engineRefusal" name="Vicolo cieco" isExecutable="true" camunda:historyTimeToLive="P1D">
+				    <bpmn:startEvent id="start"/>
+				    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="decide"/>
+				    <bpmn:userTask id="decide" name="Decidere" camunda:candidateGroups="inps-bo"
+				        camunda:formRef="engine-refusal-form" camunda:formRefBinding="deployment"/>
+				    <bpmn:sequenceFlow id="f2" sourceRef="decide" targetRef="which"/>
+				    <bpmn:exclusiveGateway id="which"/>
+				    <bpmn:sequenceFlow id="f3" sourceRef="which" targetRef="end">
+				      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${route == 'go'}</bpmn:conditionExpression>
+				    </bpmn:sequenceFlow>
+				    <bpmn:sequenceFlow id="f4" sourceRef="which" targetRef="end">
+				      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${route == 'back'}</bpmn:conditionExpression>
+				    </bpmn:sequenceFlow>
+				    <bpmn:endEvent id="end"/>
+				  </bpmn:process>
+				</bpmn:definitions>
+				""";
+		String deployment = this.repository.createDeployment()
+			.name("engine-refusal")
+			.addString("engine-refusal.bpmn", bpmn)
+			.addString("engine-refusal.form", form)
+			.deploy()
+			.getId();
+		try {
+			String taskId = this.tasks.createTaskQuery()
+				.processInstanceId(this.runtime.startProcessInstanceByKey("engineRefusal").getId())
+				.singleResult()
+				.getId();
+			this.browser.login("bo-inps", "demo");
+			this.browser.waitFor(By.id("current-user"));
+			this.browser.open("/tasks/" + taskId);
+			this.browser.click(By.id("claim-task"));
+			this.browser
+				.waitUntil((driver) -> driver.findElement(By.id("task-assignee")).getText().contains("bo-inps"));
+			WebElement shown = this.browser.waitFor(By.cssSelector("#task-form .fjs-form"));
+			choose(shown, "Vicolo cieco");
+			shown.findElement(By.cssSelector(".fjs-form-field-textfield input")).sendKeys("Provata la strada chiusa");
+			this.browser.click(By.id("complete-task"));
+
+			this.browser.waitUntil(
+					(driver) -> driver.findElement(By.id("task-message")).getText().contains("non può proseguire"));
+			assertThat(this.tasks.createTaskQuery().taskId(taskId).count()).isOne();
+			assertThat(this.browser.driver()
+				.findElement(By.cssSelector("#task-form .fjs-form-field-textfield input"))
+				.getDomProperty("value")).isEqualTo("Provata la strada chiusa");
+			this.browser.screenshot("task-engine-refused");
+
+			choose(this.browser.driver().findElement(By.cssSelector("#task-form .fjs-form")), "Avanti");
+			this.browser.click(By.id("complete-task"));
+			this.browser.waitUntil((driver) -> driver.getCurrentUrl().endsWith("/tasks"));
+			assertThat(this.tasks.createTaskQuery().taskId(taskId).count()).isZero();
+		}
+		finally {
+			this.repository.deleteDeployment(deployment, true);
+		}
+	}
+
+	/** Picks an option of the form's (only) select, as a user does. */
+	private void choose(WebElement form, String label) {
+		form.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
+		this.browser.waitFor(By.cssSelector(".fjs-dropdownlist-item"));
+		this.browser.driver()
+			.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+			.stream()
+			.filter((item) -> item.getText().equals(label))
+			.findFirst()
+			.orElseThrow()
+			.click();
 	}
 
 	@Test
