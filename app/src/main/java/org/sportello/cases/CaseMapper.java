@@ -73,8 +73,9 @@ interface CaseMapper {
 			+ " ORDER BY since, administration_code")
 	List<Participation> participations(String caseId);
 
-	@Insert("INSERT INTO spt_case_administration (case_id, administration_code, role, since)"
-			+ " VALUES (#{caseId}, #{administrationCode}, #{role}, #{since})")
+	@Insert("INSERT INTO spt_case_administration (case_id, administration_code, role, since, case_created_at)"
+			+ " SELECT #{caseId}, #{administrationCode}, #{role}, #{since}, c.created_at FROM spt_case c"
+			+ " WHERE c.id = #{caseId}")
 	void insertParticipation(Participation participation);
 
 	@Update("UPDATE spt_case_administration SET role = #{role} WHERE case_id = #{caseId} AND administration_code = #{administrationCode}")
@@ -91,41 +92,79 @@ interface CaseMapper {
 			+ "FROM spt_case_answer WHERE case_id = #{caseId} ORDER BY seq")
 	List<CaseAnswer> answers(String caseId);
 
-	@Insert("INSERT INTO spt_case_name_token (case_id, token) VALUES (#{caseId}, #{token})")
+	@Insert("INSERT INTO spt_case_name_token (case_id, token, case_created_at) SELECT #{caseId}, #{token}, c.created_at"
+			+ " FROM spt_case c WHERE c.id = #{caseId}")
 	void insertNameToken(@Param("caseId") String caseId, @Param("token") String token);
 
 	@Select("SELECT k.case_id FROM spt_case_contact k WHERE NOT EXISTS "
 			+ "(SELECT 1 FROM spt_case_name_token t WHERE t.case_id = k.case_id) LIMIT 500")
 	List<String> casesWithoutNameTokens();
 
-	/** The filters of a search, the access rule of the user included. */
-	String SEARCH_WHERE = "<where>" + "<if test='q.code != null'> AND c.tracking_code = #{q.code}</if>"
+	/**
+	 * Where a search starts: from the cases of its most telling name word, or of the
+	 * administrations that filter it ({@code d}, which carry the case's creation time, so
+	 * that the newest matches are found without looking up every case), or from the cases
+	 * themselves.
+	 */
+	String SEARCH_FROM = "<choose><when test='q.word != null'>spt_case_name_token d JOIN spt_case c ON c.id = d.case_id"
+			+ "</when><when test='q.drivingAdministrations != null'>spt_case_administration d JOIN spt_case c "
+			+ "ON c.id = d.case_id</when><otherwise>spt_case c</otherwise></choose>"
+			+ " JOIN spt_case_contact k ON k.case_id = c.id";
+
+	/** Whether the search starts from name words or administrations (d). */
+	String DRIVEN = "q.word != null or q.drivingAdministrations != null";
+
+	/** The case's creation time, read from the driving rows when there are. */
+	String CREATED_AT = "<choose><when test='" + DRIVEN + "'>d.case_created_at</when><otherwise>c.created_at"
+			+ "</otherwise></choose>";
+
+	/**
+	 * The filters of a search, the access rule of the user included. A case whose name
+	 * has two words that start alike (or that two of the driving administrations share)
+	 * is kept once: through its first such row.
+	 */
+	String SEARCH_WHERE = "<where>"
+			+ "<if test='q.word != null'> AND d.token LIKE CONCAT(#{q.word}, '%') AND NOT EXISTS (SELECT 1 FROM "
+			+ "spt_case_name_token d2 WHERE d2.case_id = c.id AND d2.token LIKE CONCAT(#{q.word}, '%') "
+			+ "AND d2.token &lt; d.token)</if>"
+			+ "<if test='q.word == null and q.drivingAdministrations != null'> AND d.administration_code IN "
+			+ "<foreach item='a' collection='q.drivingAdministrations' open='(' separator=',' close=')'>#{a}</foreach>"
+			+ "<if test='q.drivingAdministrations.size() > 1'> AND NOT EXISTS (SELECT 1 FROM spt_case_administration d2 "
+			+ "WHERE d2.case_id = c.id AND d2.administration_code IN <foreach item='a' "
+			+ "collection='q.drivingAdministrations' open='(' separator=',' close=')'>#{a}</foreach> "
+			+ "AND d2.administration_code &lt; d.administration_code)</if></if>"
+			+ "<if test='q.code != null'> AND c.tracking_code = #{q.code}</if>"
 			+ "<if test='q.phone != null'> AND k.phone = #{q.phone}</if>"
 			+ "<if test='q.email != null'> AND k.email = #{q.email}</if>"
-			+ "<foreach item='w' collection='q.words'> AND c.id IN (SELECT t.case_id FROM spt_case_name_token t "
-			+ "WHERE t.token LIKE CONCAT(#{w}, '%'))</foreach>"
+			+ "<foreach item='w' collection='q.otherWords'> AND EXISTS (SELECT 1 FROM spt_case_name_token t "
+			+ "WHERE t.case_id = c.id AND t.token LIKE CONCAT(#{w}, '%'))</foreach>"
 			+ "<if test='q.status != null'> AND c.status = #{q.status}</if>"
 			+ "<if test='q.statuses != null'> AND c.status IN <foreach item='s' collection='q.statuses' open='(' "
 			+ "separator=',' close=')'>#{s}</foreach></if>"
 			+ "<if test='q.topic != null'> AND c.topic_code = #{q.topic}</if>"
-			+ "<if test='q.administration != null'> AND c.id IN (SELECT a.case_id FROM spt_case_administration a "
-			+ "WHERE a.administration_code = #{q.administration})</if>"
-			+ "<if test='q.from != null'> AND c.created_at &gt;= #{q.from}</if>"
-			+ "<if test='q.until != null'> AND c.created_at &lt; #{q.until}</if>"
-			+ "<if test='q.administrations != null'> AND c.id IN (SELECT a.case_id FROM spt_case_administration a "
-			+ "WHERE a.administration_code IN <foreach item='a' collection='q.administrations' open='(' separator=',' "
-			+ "close=')'>#{a}</foreach>)</if>" + "</where>";
+			+ "<if test='q.administration != null'> AND EXISTS (SELECT 1 FROM spt_case_administration a "
+			+ "WHERE a.case_id = c.id AND a.administration_code = #{q.administration})</if>"
+			+ "<if test='q.from != null'> AND " + CREATED_AT + " &gt;= #{q.from}</if>"
+			+ "<if test='q.until != null'> AND " + CREATED_AT + " &lt; #{q.until}</if>"
+			+ "<if test='q.administrations != null'> AND EXISTS (SELECT 1 FROM spt_case_administration a "
+			+ "WHERE a.case_id = c.id AND a.administration_code IN <foreach item='a' collection='q.administrations' "
+			+ "open='(' separator=',' close=')'>#{a}</foreach>)</if>" + "</where>";
 
+	/**
+	 * One page, newest first: the matches are sorted on the driving rows' own columns,
+	 * and only the page's cases are read.
+	 */
 	@Select("<script>SELECT c.id, c.tracking_code, c.status, c.topic_code, c.channel, k.name AS citizen_name, "
-			+ "c.created_at, c.updated_at FROM spt_case c JOIN spt_case_contact k ON k.case_id = c.id " + SEARCH_WHERE
-			+ " ORDER BY c.created_at DESC, c.id DESC LIMIT #{limit} OFFSET #{offset}</script>")
+			+ "c.created_at, c.updated_at FROM " + SEARCH_FROM + " " + SEARCH_WHERE + " ORDER BY <choose><when test='"
+			+ DRIVEN + "'>d.case_created_at DESC, d.case_id DESC</when>"
+			+ "<otherwise>c.created_at DESC, c.id DESC</otherwise></choose> LIMIT #{limit} OFFSET #{offset}</script>")
 	List<CaseSummary> search(@Param("q") SearchQuery query, @Param("offset") int offset, @Param("limit") int limit);
 
 	/**
 	 * How many match, counting at most {@code cap} (a count of everything costs seconds).
 	 */
-	@Select("<script>SELECT COUNT(*) FROM (SELECT 1 AS one FROM spt_case c JOIN spt_case_contact k ON k.case_id = c.id "
-			+ SEARCH_WHERE + " LIMIT #{cap}) matches</script>")
+	@Select("<script>SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + SEARCH_FROM + " " + SEARCH_WHERE
+			+ " LIMIT #{cap}) matches</script>")
 	int countSearch(@Param("q") SearchQuery query, @Param("cap") int cap);
 
 }

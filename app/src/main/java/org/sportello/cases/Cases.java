@@ -388,10 +388,27 @@ public class Cases {
 		List<CaseStatus> statuses = (search.open() == null) ? null
 				: Arrays.stream(CaseStatus.values()).filter((status) -> status.isFinal() != search.open()).toList();
 		ZoneId zone = this.clock.getZone();
-		return new SearchQuery(code, phone, email, words, search.status(), statuses, search.topic(),
-				search.administration(), (search.from() != null) ? search.from().atStartOfDay(zone).toInstant() : null,
-				(search.until() != null) ? search.until().plusDays(1).atStartOfDay(zone).toInstant() : null,
-				administrations);
+		Instant from = (search.from() != null) ? search.from().atStartOfDay(zone).toInstant() : null;
+		Instant until = (search.until() != null) ? search.until().plusDays(1).atStartOfDay(zone).toInstant() : null;
+		boolean exact = code != null || phone != null || email != null;
+		// where the search starts (see SearchQuery): the longest word is most often the
+		// rarest; an exact code, phone or email needs no driver (their own indexes find
+		// a handful of cases)
+		String word = words.stream().max(Comparator.comparingInt(String::length)).orElse(null);
+		List<String> otherWords = new ArrayList<>(words);
+		otherWords.remove(word);
+		String administration = search.administration();
+		List<String> driving = null;
+		if (!exact && word == null && administration != null) {
+			driving = List.of(administration);
+			administration = null;
+		}
+		else if (!exact && word == null && administrations != null) {
+			driving = administrations;
+			administrations = null;
+		}
+		return new SearchQuery(code, phone, email, word, otherWords, driving, search.status(), statuses, search.topic(),
+				administration, from, until, administrations);
 	}
 
 	/** Name words for search, for cases opened before they were kept (once, at start). */

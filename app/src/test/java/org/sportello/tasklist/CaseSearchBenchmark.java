@@ -130,24 +130,26 @@ class CaseSearchBenchmark {
 		String topic = "ELT(1 + MOD(seq, 8), " + quoted(TOPICS) + ")";
 		String owner = "ELT(1 + MOD(seq, 8), " + quoted(OWNERS) + ")";
 		// a year of cases, one every 30 s; four in five finished
+		String created = "TIMESTAMP '2025-01-01 08:00:00' + INTERVAL (seq * 30) SECOND";
 		String seqs = "FROM seq_1_to_" + count;
 		this.jdbc.execute("SET SESSION foreign_key_checks = 0");
 		this.jdbc.execute("INSERT INTO spt_case (id, tracking_code, pin_hash, channel, topic_code, description, "
 				+ "municipality, priority, status, opened_by, opened_office, created_at, updated_at, version) "
 				+ "SELECT CONCAT('bench-', seq), CONCAT('SPT-', LPAD(FLOOR(seq / 10000), 4, '0'), '-', "
 				+ "LPAD(MOD(seq, 10000), 4, '0')), 'x', 'PHONE', " + topic + ", 'Richiesta di prova', 'L''Aquila', "
-				+ "'NORMAL', IF(MOD(seq, 5) = 0, 'IN_LAVORAZIONE', 'RISOLTA'), 'fo1', 'linea-amica-fo', "
-				+ "TIMESTAMP '2025-01-01 08:00:00' + INTERVAL (seq * 30) SECOND, "
-				+ "TIMESTAMP '2025-01-01 09:00:00' + INTERVAL (seq * 30) SECOND, 0 " + seqs);
+				+ "'NORMAL', IF(MOD(seq, 5) = 0, 'IN_LAVORAZIONE', 'RISOLTA'), 'fo1', 'linea-amica-fo', " + created
+				+ ", TIMESTAMP '2025-01-01 09:00:00' + INTERVAL (seq * 30) SECOND, 0 " + seqs);
 		this.jdbc.execute("INSERT INTO spt_case_contact (case_id, name, phone, email, sms_consent, language) "
 				+ "SELECT CONCAT('bench-', seq), CONCAT(" + first + ", ' ', " + last + "), "
 				+ "CONCAT('+39333', LPAD(seq, 7, '0')), CONCAT('c', seq, '@example.org'), FALSE, 'it' " + seqs);
-		this.jdbc.execute("INSERT INTO spt_case_administration (case_id, administration_code, role, since) "
-				+ "SELECT CONCAT('bench-', seq), " + owner + ", 'OWNER', TIMESTAMP '2025-01-01 08:00:00' " + seqs);
-		this.jdbc.execute(
-				"INSERT INTO spt_case_name_token (case_id, token) SELECT CONCAT('bench-', seq), " + first + " " + seqs);
-		this.jdbc.execute(
-				"INSERT INTO spt_case_name_token (case_id, token) SELECT CONCAT('bench-', seq), " + last + " " + seqs);
+		this.jdbc
+			.execute("INSERT INTO spt_case_administration (case_id, administration_code, role, since, case_created_at) "
+					+ "SELECT CONCAT('bench-', seq), " + owner + ", 'OWNER', TIMESTAMP '2025-01-01 08:00:00', "
+					+ created + " " + seqs);
+		for (String word : new String[] { first, last }) {
+			this.jdbc.execute("INSERT INTO spt_case_name_token (case_id, token, case_created_at) "
+					+ "SELECT CONCAT('bench-', seq), " + word + ", " + created + " " + seqs);
+		}
 		this.jdbc.execute("SET SESSION foreign_key_checks = 1");
 		this.jdbc.execute("ANALYZE TABLE spt_case, spt_case_contact, spt_case_administration, spt_case_name_token");
 	}

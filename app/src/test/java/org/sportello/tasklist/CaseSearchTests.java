@@ -90,6 +90,33 @@ class CaseSearchTests {
 			.containsExactly(pension.trackingCode());
 	}
 
+	@Test
+	void aCaseIsFoundOnceWhateverItsWordsAndFromEachAdministrationsSide() {
+		String surname = "Quaranta" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+		// two words of the name start alike: one row in the results, one in the count
+		OpenedCase doubled = open("PENSION", surname + " " + surname + "bis Anna", null, null);
+		OpenedCase other = open("LOCAL_TAX", "Anna " + surname, null, null);
+		this.intake.forward(doubled.trackingCode(), "Al back office INPS", "fo1");
+
+		assertThat(codes(search(surname), "fo1")).containsExactly(other.trackingCode(), doubled.trackingCode());
+		assertThat(this.cases.count(search(surname), "fo1")).isEqualTo(2);
+		assertThat(codes(search("ann " + surname + "b"), "fo1")).containsExactly(doubled.trackingCode());
+		assertThat(this.cases.search(search(surname), "fo1", 1, 1)).extracting(CaseSummary::trackingCode)
+			.containsExactly(doubled.trackingCode());
+
+		// without words the search starts from an administration's cases: the filter's
+		// or, for a back office, its own; the other rules still hold
+		LocalDate today = LocalDate.now(this.clock);
+		CaseSearch inpsToday = new CaseSearch(null, null, null, "INPS", today, today, null);
+		assertThat(codes(inpsToday, "fo1")).contains(doubled.trackingCode()).doesNotContain(other.trackingCode());
+		assertThat(codes(inpsToday, "bo-comune")).doesNotContain(doubled.trackingCode());
+		CaseSearch today1 = new CaseSearch(null, null, "PENSION", null, today, today, true);
+		assertThat(codes(today1, "bo-inps")).contains(doubled.trackingCode());
+		assertThat(this.cases.count(today1, "bo-inps")).isPositive();
+		assertThat(codes(new CaseSearch(null, null, "LOCAL_TAX", null, today, today, null), "bo-inps"))
+			.doesNotContain(other.trackingCode());
+	}
+
 	private static CaseSearch search(String text) {
 		return new CaseSearch(text, null, null, null, null, null, null);
 	}
