@@ -391,10 +391,14 @@ public class Cases {
 		Instant from = (search.from() != null) ? search.from().atStartOfDay(zone).toInstant() : null;
 		Instant until = (search.until() != null) ? search.until().plusDays(1).atStartOfDay(zone).toInstant() : null;
 		boolean exact = code != null || phone != null || email != null;
-		// where the search starts (see SearchQuery): the longest word is most often the
-		// rarest; an exact code, phone or email needs no driver (their own indexes find
-		// a handful of cases)
-		String word = words.stream().max(Comparator.comparingInt(String::length)).orElse(null);
+		// where the search starts (see SearchQuery): from the rarest word (counted up to
+		// a
+		// cap, a few milliseconds a word); an exact code, phone or email needs no driver
+		// (their own indexes find a handful of cases)
+		String word = (words.size() < 2) ? words.stream().findFirst().orElse(null)
+				: words.stream()
+					.min(Comparator.comparingInt((String w) -> this.mapper.wordRows(w, 20_000)))
+					.orElse(null);
 		List<String> otherWords = new ArrayList<>(words);
 		otherWords.remove(word);
 		String administration = search.administration();

@@ -9,6 +9,7 @@ import org.sportello.cases.CaseAnswer;
 import org.sportello.cases.CaseRow;
 import org.sportello.cases.Cases;
 import org.sportello.cases.NewAttachment;
+import org.sportello.documents.AskedDocuments;
 import org.sportello.documents.CitizenReplies;
 import org.sportello.documents.DocumentRequests;
 import org.sportello.cases.Rating;
@@ -93,16 +94,20 @@ public class PublicTracking {
 					(event.eventType() == TimelineEvent.EventType.TRANSFERRED) ? name(event.administrationCode())
 							: null))
 			.toList();
+		List<AskedDocuments> asked = this.documents.askedOf(row.id());
 		List<TrackedCase.Answer> answers = this.cases.answersOf(row.id())
 			.stream()
 			.filter(CaseAnswer::citizenVisible)
+			// a request for documents is shown once, with what it asks
+			.filter((answer) -> !(answer.kind() == CaseAnswer.Kind.REQUEST_INFO
+					&& asked.stream().anyMatch((request) -> answer.body().equals(request.message()))))
 			.map((answer) -> new TrackedCase.Answer(answer.createdAt(), answer.kind(),
 					(answer.administrationCode() != null) ? name(answer.administrationCode()) : null, answer.body()))
 			.toList();
 		Optional<Rating> rating = this.ratings.of(row.id());
 		return new TrackedCase(row.trackingCode(), row.status(), row.createdAt(), inCharge, steps, answers,
-				row.status().isFinal() && rating.isEmpty(), rating.map(Rating::rating).orElse(null),
-				this.documents.askedOf(row.id()), this.replies.isWaiting(row.trackingCode()));
+				row.status().isFinal() && rating.isEmpty(), rating.map(Rating::rating).orElse(null), asked,
+				this.replies.isWaiting(row.trackingCode()));
 	}
 
 	private String name(String administrationCode) {

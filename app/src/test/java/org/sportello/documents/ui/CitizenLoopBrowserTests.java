@@ -110,6 +110,8 @@ class CitizenLoopBrowserTests extends BrowserTestSupport {
 			.contains("Attestazione ISEE")
 			.contains("entro il")
 			.contains("Send the ISEE of this year");
+		// the request is shown once: with what it asks, not again among the answers
+		assertThat(this.browser.driver().findElements(By.id("track-answers"))).isEmpty();
 		assertThat(this.browser.driver().findElement(By.id("track-status")).getText())
 			.isEqualTo("In attesa di integrazione");
 		this.browser.upload("track-reply-upload", "isee-2026.pdf", PDF);
@@ -144,7 +146,8 @@ class CitizenLoopBrowserTests extends BrowserTestSupport {
 		track(code, pin);
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("track-status")).getText().equals("Risolta"));
 		assertThat(this.browser.driver().findElement(By.id("track-answers")).getText()).contains("INPS")
-			.contains("The pension is paid from 1 December");
+			.contains("The pension is paid from 1 December")
+			.doesNotContain("Send the ISEE");
 		assertThat(this.browser.driver().findElement(By.id("track-document-requests")).getText())
 			.contains("Risposta ricevuta");
 		this.browser.click(By.id("rate-positive"));
