@@ -12,6 +12,15 @@ public final class PageLanguage {
 	private PageLanguage() {
 	}
 
+	/**
+	 * Switches the session to the other language and reloads the page (pages without the
+	 * main layout's language menu, such as the public FAQ).
+	 */
+	public static void switchLanguage() {
+		LanguagePreference.choose(UI.getCurrent().getLocale().getLanguage().equals("en") ? LanguagePreference.ITALIAN
+				: LanguagePreference.ENGLISH);
+	}
+
 	public static void apply(UI ui) {
 		ui.getPage().executeJs("document.documentElement.lang = $0", ui.getLocale().getLanguage());
 	}

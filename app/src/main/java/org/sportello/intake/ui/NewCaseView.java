@@ -51,6 +51,10 @@ import org.sportello.cases.OpenedCase;
 import org.sportello.cases.Topic;
 import org.sportello.intake.IntakeRequest;
 import org.sportello.intake.IntakeService;
+import org.sportello.knowledge.Article;
+import org.sportello.knowledge.ArticleSuggestions;
+import org.sportello.knowledge.ArticleText;
+import org.sportello.knowledge.KnowledgeBase;
 import org.sportello.intake.InvalidRequestException;
 import org.sportello.intake.TriageNotOpenException;
 import org.sportello.security.Roles;
@@ -117,12 +121,28 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 
 	private final transient Cases cases;
 
+	private final transient KnowledgeBase knowledge;
+
+	/** The knowledge base's answers for the description being typed. */
+	private final ArticleSuggestions suggestions;
+
+	/** The case just opened, while it waits to be resolved or forwarded. */
+	private OpenedCase current;
+
+	private Span currentStatus;
+
+	private HorizontalLayout currentActions;
+
+	private TextArea currentNote;
+
 	private Notification lastError;
 
 	NewCaseView(IntakeService intake, Cases cases, Attachments attachments, Validator validator,
-			AuthenticationContext authentication) {
+			AuthenticationContext authentication, KnowledgeBase knowledge) {
 		this.intake = intake;
 		this.cases = cases;
+		this.knowledge = knowledge;
+		this.suggestions = new ArticleSuggestions(knowledge, this::resolveWith);
 		this.attachments = attachments;
 		this.validator = validator;
 		this.user = authentication.getPrincipalName().orElseThrow();
@@ -132,6 +152,7 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 				this.phone, this.email, this.language, this.smsConsent, this.flags);
 		form.setColspan(this.channel, 2);
 		form.setColspan(this.description, 2);
+		form.add(this.suggestions, 2);
 		form.add(this.earlier, 2);
 		form.add(attachmentsField());
 		form.setMaxWidth("60em");
@@ -170,6 +191,10 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		this.description.setLabel(getTranslation("fo.new.description"));
 		this.description.setMaxLength(4000);
 		this.description.setId("description");
+		// suggestions follow the typing, a moment after the operator pauses
+		this.description.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.TIMEOUT);
+		this.description.setValueChangeTimeout(400);
+		this.description.addValueChangeListener((event) -> this.suggestions.showFor(event.getValue()));
 		this.description.setRequiredIndicatorVisible(true);
 		this.municipality.setLabel(getTranslation("fo.new.municipality"));
 		this.municipality.setId("municipality");
@@ -363,18 +388,48 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		forward.setId("forward-case");
 		resolve.setDisableOnClick(true);
 		forward.setDisableOnClick(true);
+		HorizontalLayout actions = new HorizontalLayout(resolve, forward);
+		this.current = opened;
+		this.currentStatus = status;
+		this.currentActions = actions;
+		this.currentNote = note;
 		this.result.add(new H3(getTranslation("fo.new.opened")), new Paragraph(getTranslation("fo.new.tell-citizen")),
 				new Paragraph(new Span(getTranslation("fo.new.code") + " "), code),
 				new Paragraph(new Span(getTranslation("fo.new.pin") + " "), pin),
-				new Paragraph(new Span(getTranslation("fo.new.status") + " "), status), note,
-				new HorizontalLayout(resolve, forward));
+				new Paragraph(new Span(getTranslation("fo.new.status") + " "), status), note, actions);
 		this.result.scrollIntoView();
+	}
+
+	/**
+	 * Closes the citizen's request on the spot with a knowledge base answer: the case is
+	 * opened first if it is not yet, then resolved with the article's text, which reaches
+	 * the citizen like any answer, and linked to the article.
+	 */
+	private void resolveWith(Article article) {
+		if (this.current == null && !open()) {
+			return;
+		}
+		OpenedCase opened = this.current;
+		try {
+			this.intake.resolve(opened.trackingCode(), ArticleText.plain(article.answer()), this.user);
+			this.knowledge.usedFor(opened.caseId(), article.id());
+			this.currentStatus.setText(getTranslation("fo.new.resolved-with", article.question()));
+			this.currentNote.setEnabled(false);
+			this.currentActions.getChildren()
+				.filter(Button.class::isInstance)
+				.forEach((button) -> ((Button) button).setEnabled(false));
+			this.current = null;
+		}
+		catch (TriageNotOpenException ex) {
+			error(getTranslation("error.triage-not-open"));
+		}
 	}
 
 	/** Resolve or forward: done once, then both buttons stay disabled. */
 	private void triage(Runnable action, TextArea note, Span status, String outcome, Button clicked) {
 		try {
 			action.run();
+			this.current = null;
 			status.setText(getTranslation("fo.new.done." + outcome));
 			note.setEnabled(false);
 			clicked.getParent()

@@ -1,0 +1,231 @@
+package org.sportello.knowledge;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sportello.cases.FreeText;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The network's shared knowledge base: every administration keeps the questions and
+ * answers of its remit; every office searches all published ones, citizens the public
+ * ones on {@code /faq}. Every saved version is kept. The search index is rebuilt from the
+ * database at start, after each change on this node, and when another node changed
+ * something (checked every 30 s), so each node's index follows the database.
+ */
+@Service
+public class KnowledgeBase {
+
+	private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
+
+	/** How many suggestions the front office sees while typing. */
+	public static final int SUGGESTIONS = 5;
+
+	private final ArticleMapper mapper;
+
+	private final Clock clock;
+
+	private final org.sportello.directory.Directory directory;
+
+	private final ArticleIndex index = new ArticleIndex();
+
+	private volatile ArticleMapper.Generation indexed;
+
+	KnowledgeBase(ArticleMapper mapper, Clock clock, org.sportello.directory.Directory directory) {
+		this.mapper = mapper;
+		this.clock = clock;
+		this.directory = directory;
+	}
+
+	/** The name of the administration that owns an article. */
+	public String ownerName(Article article) {
+		return this.directory.administrationName(article.administrationCode());
+	}
+
+	/** What an editor writes; null id: a new article. */
+	public record Draft(String id, String slug, String administrationCode, String topicCode, Article.Audience audience,
+			String language, String question, String answer, String tags, String legalBasis, LocalDate validFrom,
+			LocalDate validUntil) {
+	}
+
+	/** A match of a search, with a snippet of its answer (HTML, words marked). */
+	public record Found(Article article, String snippet) {
+	}
+
+	/**
+	 * Saves a new version of the article with the given status (a new article starts at
+	 * version 1); the previous versions stay in {@code spt_kb_article_version}.
+	 */
+	@Transactional
+	public Article save(Draft draft, ArticleStatus status, String author) {
+		String question = FreeText.normalize(draft.question());
+		String answer = FreeText.normalize(draft.answer());
+		if (!FreeText.fits(question, 5, 500)) {
+			throw new ArticleRefusedException("question");
+		}
+		if (!FreeText.fits(answer, 5, 4000)) {
+			throw new ArticleRefusedException("answer");
+		}
+		if (draft.administrationCode() == null || draft.audience() == null) {
+			throw new ArticleRefusedException((draft.administrationCode() == null) ? "administrationCode" : "audience");
+		}
+		String language = "en".equals(draft.language()) ? "en" : "it";
+		Optional<Article> existing = (draft.id() != null) ? this.mapper.byId(draft.id()) : Optional.empty();
+		String id = existing.map(Article::id).orElseGet(() -> UUID.randomUUID().toString());
+		String slug = existing.map(Article::slug).orElseGet(() -> slugFor(draft.slug(), question));
+		int version = existing.map((article) -> article.version() + 1).orElse(1);
+		Article article = new Article(id, slug, draft.administrationCode(), draft.topicCode(), draft.audience(),
+				language, status, question, answer, FreeText.normalizeToNull(draft.tags()),
+				FreeText.normalizeToNull(draft.legalBasis()), draft.validFrom(), draft.validUntil(), version, author,
+				this.clock.instant());
+		if (existing.isEmpty()) {
+			this.mapper.insert(article);
+		}
+		else if (this.mapper.update(article) == 0) {
+			throw new ArticleRefusedException("version");
+		}
+		this.mapper.insertVersion(article);
+		reindexAfterCommit();
+		return article;
+	}
+
+	/** A new version with another status, the texts unchanged. */
+	@Transactional
+	public Article move(String id, ArticleStatus status, String author) {
+		Article current = this.mapper.byId(id).orElseThrow(() -> new ArticleRefusedException("id"));
+		return save(new Draft(current.id(), current.slug(), current.administrationCode(), current.topicCode(),
+				current.audience(), current.language(), current.question(), current.answer(), current.tags(),
+				current.legalBasis(), current.validFrom(), current.validUntil()), status, author);
+	}
+
+	public Optional<Article> byId(String id) {
+		return this.mapper.byId(id);
+	}
+
+	public Optional<Article> bySlug(String slug) {
+		return this.mapper.bySlug(slug);
+	}
+
+	public int versions(String id) {
+		return this.mapper.versions(id);
+	}
+
+	/** A published public article by its address, for citizens. */
+	public Optional<Article> publicArticle(String slug) {
+		return this.mapper.bySlug(slug)
+			.filter((article) -> article.status() == ArticleStatus.PUBLISHED && article.isPublic());
+	}
+
+	/** What the front office sees while typing a citizen's request: the best five. */
+	public List<Found> suggestions(String text) {
+		return search(text, ArticleIndex.Filter.OPERATORS, SUGGESTIONS);
+	}
+
+	/** Operators' search, with optional topic and administration. */
+	public List<Found> search(String text, String topic, String administration, int limit) {
+		return search(text, new ArticleIndex.Filter(false, topic, administration), limit);
+	}
+
+	/** Citizens' search on /faq: public articles only. */
+	public List<Found> publicSearch(String text, String topic, int limit) {
+		return search(text, new ArticleIndex.Filter(true, topic, null), limit);
+	}
+
+	private List<Found> search(String text, ArticleIndex.Filter filter, int limit) {
+		return this.index.search(text, filter, limit)
+			.stream()
+			.map((hit) -> new Found(this.index.article(hit.id()), hit.snippet()))
+			.toList();
+	}
+
+	/** Published public articles of a topic (or all), by question, for browsing. */
+	public List<Article> publicArticles(String topic) {
+		return this.mapper.published()
+			.stream()
+			.filter(Article::isPublic)
+			.filter((article) -> topic == null || topic.equals(article.topicCode()))
+			.sorted(java.util.Comparator.comparing(Article::question, java.text.Collator.getInstance(Locale.ITALIAN)))
+			.toList();
+	}
+
+	/** The front office closed this case with the article's answer. */
+	@Transactional
+	public void usedFor(String caseId, String articleId) {
+		this.mapper.insertCaseArticle(caseId, articleId, this.clock.instant());
+	}
+
+	public Optional<String> articleOfCase(String caseId) {
+		return this.mapper.articleOfCase(caseId);
+	}
+
+	/** "Was it useful?" (citizens) or "not helpful" (operators), kept without names. */
+	@Transactional
+	public void feedback(String articleId, boolean helpful, String source, String reason) {
+		this.mapper.insertFeedback(UUID.randomUUID().toString(), articleId, helpful, source,
+				FreeText.normalizeToNull(reason), this.clock.instant());
+	}
+
+	public int feedbackCount(String articleId, boolean helpful) {
+		return this.mapper.feedbackCount(articleId, helpful);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	public void buildIndex() {
+		ArticleMapper.Generation generation = this.mapper.generation();
+		this.index.rebuild(this.mapper.published());
+		this.indexed = generation;
+		log.info("Knowledge base index built: {} published articles", this.index.size());
+	}
+
+	/** Another node may have changed articles: follow the database. */
+	@Scheduled(fixedDelayString = "${sportello.knowledge.refresh-ms:30000}", initialDelay = 30000)
+	public void followDatabase() {
+		if (this.indexed != null && !this.mapper.generation().equals(this.indexed)) {
+			buildIndex();
+		}
+	}
+
+	private void reindexAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					buildIndex();
+				}
+			});
+		}
+		else {
+			buildIndex();
+		}
+	}
+
+	/** A readable, stable address: the question's words, lower case, without accents. */
+	static String slugFor(String wanted, String question) {
+		String source = (wanted != null && !wanted.isBlank()) ? wanted : question;
+		String plain = Normalizer.normalize(source, Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("(^-+|-+$)", "");
+		if (plain.length() > 80) {
+			plain = plain.substring(0, 80).replaceAll("-+$", "");
+		}
+		return (plain.isEmpty() ? "articolo" : plain)
+				+ ((wanted != null && !wanted.isBlank()) ? "" : "-" + UUID.randomUUID().toString().substring(0, 6));
+	}
+
+}
