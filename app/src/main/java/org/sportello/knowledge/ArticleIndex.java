@@ -63,6 +63,9 @@ final class ArticleIndex {
 
 	private static final List<String> LANGUAGES = List.of("it", "en");
 
+	/** Hits scoring under this share of the best one are left out. */
+	private static final float RELEVANT_SHARE = 0.25f;
+
 	private final Analyzer analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
 			Map.of("question_it", italian(), "answer_it", italian(), "tags_it", italian(), "question_en", english(),
 					"answer_en", english(), "tags_en", english()));
@@ -144,7 +147,12 @@ final class ArticleIndex {
 		}
 		try {
 			List<Hit> hits = new ArrayList<>();
-			for (ScoreDoc found : current.searcher().search(query.build(), limit).scoreDocs) {
+			ScoreDoc[] top = current.searcher().search(query.build(), limit).scoreDocs;
+			for (ScoreDoc found : top) {
+				// a hit far below the best one matched a common word only ("chiede")
+				if (found.score < RELEVANT_SHARE * top[0].score) {
+					break;
+				}
 				String id = current.searcher().storedFields().document(found.doc).get("id");
 				Article article = current.articles().get(id);
 				hits.add(new Hit(id, found.score, snippet(words, article)));

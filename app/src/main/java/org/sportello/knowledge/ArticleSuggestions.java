@@ -67,7 +67,9 @@ public class ArticleSuggestions extends Div {
 			resolve.setId("kb-resolve-" + n);
 			resolve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
 			body.add(owner, resolve);
-			Details details = new Details(new Span(new Span(article.question()), new Html("<br>"), snippet), body);
+			Span summary = new Span(new Span(article.question()), new Html("<br>"), snippet);
+			summary.getStyle().set("white-space", "normal");
+			Details details = new Details(summary, body);
 			details.setId("kb-suggestion-" + n);
 			details.addClassName("kb-suggestion");
 			add(details);

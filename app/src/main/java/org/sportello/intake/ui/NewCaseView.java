@@ -148,11 +148,12 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		this.user = authentication.getPrincipalName().orElseThrow();
 		add(new H2(getTranslation("fo.new.title")));
 		configureFields(cases);
-		FormLayout form = new FormLayout(this.channel, this.topic, this.description, this.municipality, this.name,
-				this.phone, this.email, this.language, this.smsConsent, this.flags);
+		FormLayout form = new FormLayout(this.channel, this.topic, this.description, this.suggestions,
+				this.municipality, this.name, this.phone, this.email, this.language, this.smsConsent, this.flags);
 		form.setColspan(this.channel, 2);
 		form.setColspan(this.description, 2);
-		form.add(this.suggestions, 2);
+		// the knowledge base's answers right under the request they answer
+		form.setColspan(this.suggestions, 2);
 		form.add(this.earlier, 2);
 		form.add(attachmentsField());
 		form.setMaxWidth("60em");
