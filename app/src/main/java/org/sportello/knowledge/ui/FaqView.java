@@ -111,6 +111,8 @@ public class FaqView extends VerticalLayout implements HasDynamicTitle, BeforeEn
 		search.addClickShortcut(Key.ENTER);
 		this.result.setId("faq-result");
 		this.result.setWidthFull();
+		// the view is reused from one search to the next: start from an empty result
+		this.result.removeAll();
 		add(language, new H1(getTranslation("faq.title")), new Paragraph(getTranslation("faq.intro")), this.query,
 				search, this.result);
 	}
@@ -140,7 +142,13 @@ public class FaqView extends VerticalLayout implements HasDynamicTitle, BeforeEn
 					java.util.TreeMap::new, Collectors.toList()));
 		for (Map.Entry<String, List<Article>> topic : byTopic.entrySet()) {
 			UnorderedList list = new UnorderedList();
-			topic.getValue().forEach((article) -> list.add(new ListItem(link(article))));
+			// articles in the reader's language first, then the others (marked with their
+			// lang)
+			String reading = getLocale().getLanguage();
+			topic.getValue()
+				.stream()
+				.sorted(java.util.Comparator.comparing((Article article) -> !article.language().equals(reading)))
+				.forEach((article) -> list.add(new ListItem(link(article))));
 			this.result.add(new H2(topicLabel(topic.getKey())), list);
 		}
 	}

@@ -81,6 +81,9 @@ class KnowledgeBaseBrowserTests extends BrowserTestSupport {
 		this.browser.type("faq-query", "certificato di residenza");
 		this.browser.click(By.id("faq-search"));
 		this.browser.waitUntil((driver) -> driver.findElements(By.id("faq-hits")).size() == 1);
+		// the results alone, not under the list of every topic
+		assertThat(this.browser.driver().findElement(By.id("faq-result")).getText())
+			.doesNotContain("Prenotazioni sanitarie");
 		this.browser.screenshot("faq-search");
 		this.browser.click(By.linkText("Come ottengo un certificato di residenza?"));
 		this.browser.waitUntil((driver) -> driver.getCurrentUrl().endsWith("/faq/certificato-residenza-online"));
@@ -116,6 +119,8 @@ class KnowledgeBaseBrowserTests extends BrowserTestSupport {
 		this.browser.waitUntil((driver) -> driver.findElements(By.id("faq-hits")).size() == 1);
 		assertThat(this.browser.driver().findElement(By.id("faq-hits")).getText())
 			.startsWith("I lost my job: how do I apply for unemployment benefit?");
+		assertThat(this.browser.driver().findElement(By.id("faq-result")).getText())
+			.doesNotContain("Health service bookings");
 		assertThat(this.browser.driver().findElement(By.id("faq-contact")).getText()).contains("Linea Amica");
 		this.browser.screenshot("faq-en");
 	}
