@@ -39,6 +39,9 @@ interface ArticleMapper {
 	@Select("SELECT " + COLUMNS + " FROM spt_kb_article WHERE slug = #{slug}")
 	Optional<Article> bySlug(String slug);
 
+	@Select("SELECT " + COLUMNS + " FROM spt_kb_article ORDER BY administration_code, slug")
+	List<Article> all();
+
 	@Select("SELECT " + COLUMNS + " FROM spt_kb_article WHERE status = 'PUBLISHED'")
 	List<Article> published();
 

@@ -66,7 +66,8 @@ public class ArticleSuggestions extends Div {
 			Button resolve = new Button(getTranslation("kb.resolve-with"), (click) -> this.resolveWith.accept(article));
 			resolve.setId("kb-resolve-" + n);
 			resolve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-			body.add(owner, resolve);
+			body.add(owner,
+					new com.vaadin.flow.component.orderedlayout.HorizontalLayout(resolve, notHelpful(article, n)));
 			Span summary = new Span(new Span(article.question()), new Html("<br>"), snippet);
 			summary.getStyle().set("white-space", "normal");
 			Details details = new Details(summary, body);
@@ -75,6 +76,29 @@ public class ArticleSuggestions extends Div {
 			add(details);
 			n++;
 		}
+	}
+
+	/**
+	 * "Non utile": the operator says why the answer did not fit (kept for the editors,
+	 * without the citizen's request).
+	 */
+	private Div notHelpful(Article article, int n) {
+		com.vaadin.flow.component.textfield.TextField reason = new com.vaadin.flow.component.textfield.TextField();
+		reason.setLabel(getTranslation("kb.not-helpful-reason"));
+		reason.setMaxLength(500);
+		reason.setId("kb-not-helpful-reason-" + n);
+		Span done = new Span();
+		done.setId("kb-not-helpful-done-" + n);
+		done.getElement().setAttribute("role", "status");
+		Button send = new Button(getTranslation("kb.not-helpful"), (click) -> {
+			this.knowledge.feedback(article.id(), false, "OPERATOR", reason.getValue());
+			done.setText(getTranslation("kb.not-helpful-done"));
+			reason.setEnabled(false);
+			click.getSource().setEnabled(false);
+		});
+		send.setId("kb-not-helpful-" + n);
+		send.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+		return new Div(reason, send, done);
 	}
 
 }

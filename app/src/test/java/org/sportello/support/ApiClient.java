@@ -39,11 +39,27 @@ public final class ApiClient {
 		return send(HttpRequest.newBuilder(this.web.uri(path)).GET(), user);
 	}
 
+	/** A body of another type (CSV...), answered as the server likes. */
+	public Response postAs(String path, String user, String contentType, String body) {
+		return send(HttpRequest.newBuilder(this.web.uri(path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body)), user, "*/*");
+	}
+
+	/** A GET accepting the given type. */
+	public Response getAs(String path, String user, String accept) {
+		return send(HttpRequest.newBuilder(this.web.uri(path)).GET(), user, accept);
+	}
+
 	private Response send(HttpRequest.Builder request, String user) {
+		return send(request, user, "application/json");
+	}
+
+	private Response send(HttpRequest.Builder request, String user, String accept) {
 		if (user != null) {
 			request.header("Authorization", WebSession.basic(user, "demo"));
 		}
-		request.header("Accept", "application/json");
+		request.header("Accept", accept);
 		return new Response(this.web.send(request));
 	}
 

@@ -35,7 +35,7 @@ class KnowledgeBaseBrowserTests extends BrowserTestSupport {
 		topic.sendKeys(Keys.ENTER);
 		this.browser.type("citizen-name", "Carla Di Nicola");
 		this.browser.type("citizen-phone", "333 123 9876");
-		this.browser.type("description", "Il marito è morto a maggio, chiede come avere la reversibilità");
+		this.browser.type("description", "Il marito è morto a maggio, chiede come avere la pensione di reversibilità");
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("kb-suggestions"))
 			.getText()
 			.contains("Come si presenta la domanda di pensione di reversibilità?"));
@@ -45,6 +45,16 @@ class KnowledgeBaseBrowserTests extends BrowserTestSupport {
 			.contains("pensione ai superstiti")
 			.contains("Curata da INPS");
 		this.browser.screenshot("kb-suggestions");
+		// another suggestion does not fit: the operator says why
+		this.browser.click(By.cssSelector("#kb-suggestion-1 vaadin-details-summary"));
+		this.browser.type("kb-not-helpful-reason-1", "Riguarda un altro tema");
+		this.browser.click(By.id("kb-not-helpful-1"));
+		this.browser
+			.waitUntil((driver) -> driver.findElement(By.id("kb-not-helpful-done-1")).getText().contains("Grazie"));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM spt_kb_feedback WHERE source = 'OPERATOR' AND reason = 'Riguarda un altro tema'",
+				Integer.class))
+			.isOne();
 		this.browser.click(By.id("kb-resolve-0"));
 
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("case-status"))
