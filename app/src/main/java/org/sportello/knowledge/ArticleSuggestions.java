@@ -86,6 +86,7 @@ public class ArticleSuggestions extends Div {
 		com.vaadin.flow.component.textfield.TextField reason = new com.vaadin.flow.component.textfield.TextField();
 		reason.setLabel(getTranslation("kb.not-helpful-reason"));
 		reason.setMaxLength(500);
+		reason.setWidth("22em");
 		reason.setId("kb-not-helpful-reason-" + n);
 		Span done = new Span();
 		done.setId("kb-not-helpful-done-" + n);

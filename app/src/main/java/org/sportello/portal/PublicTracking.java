@@ -98,9 +98,6 @@ public class PublicTracking {
 		List<TrackedCase.Answer> answers = this.cases.answersOf(row.id())
 			.stream()
 			.filter(CaseAnswer::citizenVisible)
-			// a request for documents is shown once, with what it asks
-			.filter((answer) -> !(answer.kind() == CaseAnswer.Kind.REQUEST_INFO
-					&& asked.stream().anyMatch((request) -> answer.body().equals(request.message()))))
 			.map((answer) -> new TrackedCase.Answer(answer.createdAt(), answer.kind(),
 					(answer.administrationCode() != null) ? name(answer.administrationCode()) : null, answer.body()))
 			.toList();

@@ -38,11 +38,25 @@ public class BackOfficeActions {
 
 	/**
 	 * What Sportello offers a task form beside the process variables: the transfer
-	 * targets ({@link #transferTargets}) under {@code administrations}.
+	 * targets ({@link #transferTargets}) under {@code administrations}, and an empty
+	 * decision ({@link #DECISION}).
 	 */
 	Map<String, Object> formOffers(String userId) {
-		return Map.of("administrations", transferTargets(userId));
+		Map<String, Object> offers = new HashMap<>();
+		offers.put("administrations", transferTargets(userId));
+		// every round of back-office work starts from an empty decision: the outcome and
+		// answer an office gave before (or another office of a joint case) are process
+		// variables the form names, but they are not this round's decision
+		DECISION.forEach((key) -> offers.put(key, null));
+		return offers;
 	}
+
+	/**
+	 * The back-office form's decision fields: withheld whenever the form is shown, so it
+	 * starts from its defaults.
+	 */
+	static final List<String> DECISION = List.of("boOutcome", "answer", "transferTo", "transferReason", "documents",
+			"documentsWithinDays");
 
 	/**
 	 * The administrations a user may transfer a case to, by name and code, sorted by name

@@ -145,7 +145,15 @@ public class TaskForms {
 		Map<String, Object> input = new java.util.LinkedHashMap<>();
 		this.tasks.getVariables(taskId, FormVariables.namedIn(form))
 			.forEach((name, value) -> input.put(name, plain(value)));
-		input.putAll(offers);
+		// an offer of null withholds that variable: the form's default applies
+		offers.forEach((name, value) -> {
+			if (value == null) {
+				input.remove(name);
+			}
+			else {
+				input.put(name, value);
+			}
+		});
 		return input;
 	}
 

@@ -147,11 +147,20 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 			office.setId("track-in-charge");
 			this.result.add(office);
 		}
-		if (!kase.answers().isEmpty()) {
+		// a request for documents is shown once: in its own box, with what it asks, by
+		// when
+		java.util.List<TrackedCase.Answer> shownAnswers = kase.answers()
+			.stream()
+			.filter((answer) -> !(answer.kind() == org.sportello.cases.CaseAnswer.Kind.REQUEST_INFO && kase
+				.documentRequests()
+				.stream()
+				.anyMatch((request) -> java.util.Objects.equals(request.administration(), answer.administration()))))
+			.toList();
+		if (!shownAnswers.isEmpty()) {
 			Div answers = new Div();
 			answers.setId("track-answers");
 			answers.add(new H3(getTranslation("track.answers")));
-			for (TrackedCase.Answer answer : kase.answers()) {
+			for (TrackedCase.Answer answer : shownAnswers) {
 				Div one = new Div();
 				one.addClassName("track-answer");
 				String who = (answer.administration() != null) ? answer.administration() : getTranslation("app.title");
