@@ -134,6 +134,34 @@ public final class Browser implements AutoCloseable {
 			.until(condition::apply);
 	}
 
+	/**
+	 * Signs the front-office operator fo1 in on a fresh console at /fo/new with the topic
+	 * picked from the combo box as an operator does (typing its label, Enter).
+	 */
+	public void newCaseAsFrontOffice(String topicLabel) {
+		login("fo1", "demo");
+		waitFor(By.id("current-user"));
+		open("/fo/new");
+		WebElement topic = waitFor(By.cssSelector("#topic input"));
+		topic.sendKeys(topicLabel);
+		waitFor(By.cssSelector("vaadin-combo-box-item"));
+		topic.sendKeys(Keys.ENTER);
+	}
+
+	/**
+	 * Picks an option of a Camunda Form's select (the first in the form), as a user does.
+	 */
+	public void chooseInForm(WebElement form, String label) {
+		form.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
+		waitFor(By.cssSelector(".fjs-dropdownlist-item"));
+		this.driver.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+			.stream()
+			.filter((item) -> item.getText().equals(label))
+			.findFirst()
+			.orElseThrow()
+			.click();
+	}
+
 	/** Chooses English in the header's language select (kept for the session). */
 	public void chooseEnglish() {
 		waitFor(By.id("language-select"));

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.sportello.cases.Channel;
 import org.sportello.cases.OpenedCase;
@@ -59,13 +58,7 @@ class CitizenLoopBrowserTests extends BrowserTestSupport {
 	@Test
 	void theAnswerReachesTheCitizenAndTheDocumentsReachTheOffice() {
 		// the front office opens the case: one case for a double click
-		this.browser.login("fo1", "demo");
-		this.browser.waitFor(By.id("current-user"));
-		this.browser.open("/fo/new");
-		WebElement topic = this.browser.waitFor(By.cssSelector("#topic input"));
-		topic.sendKeys("Pensioni");
-		this.browser.waitFor(By.cssSelector("vaadin-combo-box-item"));
-		topic.sendKeys(Keys.ENTER);
+		this.browser.newCaseAsFrontOffice("Pensioni");
 		this.browser.type("description", "Pension of reversibility not paid since March, asks what is missing");
 		this.browser.type("citizen-name", "Giulia Ferrante");
 		this.browser.type("citizen-phone", "333 765 4321");
@@ -232,16 +225,7 @@ class CitizenLoopBrowserTests extends BrowserTestSupport {
 
 	/** Picks the outcome in the form's first select, as a user does. */
 	private void choose(String outcome) {
-		WebElement form = this.browser.waitFor(By.cssSelector("#task-form .fjs-form"));
-		form.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
-		this.browser.waitFor(By.cssSelector(".fjs-dropdownlist-item"));
-		this.browser.driver()
-			.findElements(By.cssSelector(".fjs-dropdownlist-item"))
-			.stream()
-			.filter((item) -> item.getText().equals(outcome))
-			.findFirst()
-			.orElseThrow()
-			.click();
+		this.browser.chooseInForm(this.browser.waitFor(By.cssSelector("#task-form .fjs-form")), outcome);
 	}
 
 	private void checkOption(WebElement form, String label) {

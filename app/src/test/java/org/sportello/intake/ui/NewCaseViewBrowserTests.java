@@ -3,7 +3,6 @@ package org.sportello.intake.ui;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.sportello.support.BrowserTestSupport;
 import org.sportello.support.H2ApplicationTest;
@@ -28,14 +27,7 @@ class NewCaseViewBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void operatorOpensACaseAfterFixingTheMarkedFieldsAndForwardsIt() {
-		this.browser.login("fo1", "demo");
-		this.browser.waitFor(By.id("current-user"));
-		this.browser.open("/fo/new");
-
-		WebElement topic = this.browser.waitFor(By.cssSelector("#topic input"));
-		topic.sendKeys("Pensioni");
-		this.browser.waitFor(By.cssSelector("vaadin-combo-box-item"));
-		topic.sendKeys(Keys.ENTER);
+		this.browser.newCaseAsFrontOffice("Pensioni");
 		// blanks at the ends do not count: five characters are too few
 		type("description", "   corta   ");
 		type("citizen-name", "Maria Bianchi");

@@ -2,8 +2,6 @@ package org.sportello.knowledge.ui;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.sportello.support.BrowserTestSupport;
 import org.sportello.support.H2ApplicationTest;
 
@@ -26,13 +24,7 @@ class KnowledgeBaseBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void theFrontOfficeClosesTheCaseWithAnArticleAndTheCitizenReadsIt() {
-		this.browser.login("fo1", "demo");
-		this.browser.waitFor(By.id("current-user"));
-		this.browser.open("/fo/new");
-		WebElement topic = this.browser.waitFor(By.cssSelector("#topic input"));
-		topic.sendKeys("Pensioni");
-		this.browser.waitFor(By.cssSelector("vaadin-combo-box-item"));
-		topic.sendKeys(Keys.ENTER);
+		this.browser.newCaseAsFrontOffice("Pensioni");
 		this.browser.type("citizen-name", "Carla Di Nicola");
 		this.browser.type("citizen-phone", "333 123 9876");
 		this.browser.type("description", "Il marito è morto a maggio, chiede come avere la pensione di reversibilità");

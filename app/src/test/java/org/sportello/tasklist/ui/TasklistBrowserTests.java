@@ -73,7 +73,7 @@ class TasklistBrowserTests extends BrowserTestSupport {
 		this.browser.click(By.id("claim-task"));
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("task-assignee")).getText().contains("bo-inps"));
 		WebElement form = this.browser.waitFor(By.cssSelector("#task-form .fjs-form"));
-		choose(form, "Risposta al cittadino");
+		this.browser.chooseInForm(form, "Risposta al cittadino");
 		WebElement answer = form.findElement(By.cssSelector(".fjs-form-field-textarea textarea"));
 		answer.sendKeys("Ok");
 		this.browser.click(By.id("complete-task"));
@@ -161,7 +161,7 @@ class TasklistBrowserTests extends BrowserTestSupport {
 			this.browser
 				.waitUntil((driver) -> driver.findElement(By.id("task-assignee")).getText().contains("bo-inps"));
 			WebElement shown = this.browser.waitFor(By.cssSelector("#task-form .fjs-form"));
-			choose(shown, "Vicolo cieco");
+			this.browser.chooseInForm(shown, "Vicolo cieco");
 			shown.findElement(By.cssSelector(".fjs-form-field-textfield input")).sendKeys("Provata la strada chiusa");
 			this.browser.click(By.id("complete-task"));
 
@@ -173,7 +173,8 @@ class TasklistBrowserTests extends BrowserTestSupport {
 				.getDomProperty("value")).isEqualTo("Provata la strada chiusa");
 			this.browser.screenshot("task-engine-refused");
 
-			choose(this.browser.driver().findElement(By.cssSelector("#task-form .fjs-form")), "Avanti");
+			this.browser.chooseInForm(this.browser.driver().findElement(By.cssSelector("#task-form .fjs-form")),
+					"Avanti");
 			this.browser.click(By.id("complete-task"));
 			this.browser.waitUntil((driver) -> driver.getCurrentUrl().endsWith("/tasks"));
 			assertThat(this.tasks.createTaskQuery().taskId(taskId).count()).isZero();
@@ -181,19 +182,6 @@ class TasklistBrowserTests extends BrowserTestSupport {
 		finally {
 			this.repository.deleteDeployment(deployment, true);
 		}
-	}
-
-	/** Picks an option of the form's (only) select, as a user does. */
-	private void choose(WebElement form, String label) {
-		form.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
-		this.browser.waitFor(By.cssSelector(".fjs-dropdownlist-item"));
-		this.browser.driver()
-			.findElements(By.cssSelector(".fjs-dropdownlist-item"))
-			.stream()
-			.filter((item) -> item.getText().equals(label))
-			.findFirst()
-			.orElseThrow()
-			.click();
 	}
 
 	@Test
