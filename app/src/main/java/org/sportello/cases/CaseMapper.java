@@ -114,6 +114,14 @@ interface CaseMapper {
 	/** Whether the search starts from name words or administrations (d). */
 	String DRIVEN = "q.word != null or q.drivingAdministrations != null";
 
+	/**
+	 * The case a per-case check looks at. The page refers to the joined case, so that the
+	 * checks run on the sorted rows only, until the page is full; the count (no order)
+	 * refers to the driving row, so that they run before the case is read at all.
+	 */
+	String CASE_REF = "<choose><when test='counting and (" + DRIVEN + ")'>d.case_id</when><otherwise>c.id"
+			+ "</otherwise></choose>";
+
 	/** The case's creation time, read from the driving rows when there are. */
 	String CREATED_AT = "<choose><when test='" + DRIVEN + "'>d.case_created_at</when><otherwise>c.created_at"
 			+ "</otherwise></choose>";
@@ -136,29 +144,30 @@ interface CaseMapper {
 	 */
 	String SEARCH_WHERE = "<where>"
 			+ "<if test='q.word != null'> AND d.token LIKE CONCAT(#{q.word}, '%') AND NOT EXISTS (SELECT 1 FROM "
-			+ "spt_case_name_token d2 WHERE d2.case_id = c.id AND d2.token LIKE CONCAT(#{q.word}, '%') "
+			+ "spt_case_name_token d2 WHERE d2.case_id = " + CASE_REF + " AND d2.token LIKE CONCAT(#{q.word}, '%') "
 			+ "AND d2.token &lt; d.token)</if>"
 			+ "<if test='q.word == null and q.drivingAdministrations != null'> AND d.administration_code IN "
 			+ "<foreach item='a' collection='q.drivingAdministrations' open='(' separator=',' close=')'>#{a}</foreach>"
 			+ "<if test='q.drivingAdministrations.size() > 1'> AND NOT EXISTS (SELECT 1 FROM spt_case_administration d2 "
-			+ "WHERE d2.case_id = c.id AND d2.administration_code IN <foreach item='a' "
+			+ "WHERE d2.case_id = " + CASE_REF + " AND d2.administration_code IN <foreach item='a' "
 			+ "collection='q.drivingAdministrations' open='(' separator=',' close=')'>#{a}</foreach> "
 			+ "AND d2.administration_code &lt; d.administration_code)</if></if>"
 			+ "<if test='q.code != null'> AND c.tracking_code = #{q.code}</if>"
 			+ "<if test='q.phone != null'> AND k.phone = #{q.phone}</if>"
 			+ "<if test='q.email != null'> AND k.email = #{q.email}</if>"
 			+ "<foreach item='w' collection='q.otherWords'> AND 0 &lt; (SELECT COUNT(*) FROM spt_case_name_token t "
-			+ "WHERE t.case_id = c.id AND t.token LIKE CONCAT(#{w}, '%'))</foreach>"
+			+ "WHERE t.case_id = " + CASE_REF + " AND t.token LIKE CONCAT(#{w}, '%'))</foreach>"
 			+ "<if test='q.status != null'> AND " + STATUS + " = #{q.status}</if>"
 			+ "<if test='q.statuses != null'> AND " + STATUS + " IN <foreach item='s' collection='q.statuses' open='(' "
 			+ "separator=',' close=')'>#{s}</foreach></if>"
 			+ "<if test='q.topic != null'> AND c.topic_code = #{q.topic}</if>"
 			+ "<if test='q.administration != null'> AND 0 &lt; (SELECT COUNT(*) FROM spt_case_administration a "
-			+ "WHERE a.case_id = c.id AND a.administration_code = #{q.administration})</if>"
+			+ "WHERE a.case_id = " + CASE_REF + " AND a.administration_code = #{q.administration})</if>"
 			+ "<if test='q.from != null'> AND " + CREATED_AT + " &gt;= #{q.from}</if>"
 			+ "<if test='q.until != null'> AND " + CREATED_AT + " &lt; #{q.until}</if>"
 			+ "<if test='q.administrations != null'> AND 0 &lt; (SELECT COUNT(*) FROM spt_case_administration a "
-			+ "WHERE a.case_id = c.id AND a.administration_code IN <foreach item='a' collection='q.administrations' "
+			+ "WHERE a.case_id = " + CASE_REF
+			+ " AND a.administration_code IN <foreach item='a' collection='q.administrations' "
 			+ "open='(' separator=',' close=')'>#{a}</foreach>)</if>" + "</where>";
 
 	/** How many name-word rows start with {@code word}, counting at most {@code cap}. */
@@ -170,17 +179,18 @@ interface CaseMapper {
 	 * One page, newest first: the matches are sorted on the driving rows' own columns,
 	 * and only the page's cases are read.
 	 */
-	@Select("<script>SELECT c.id, c.tracking_code, c.status, c.topic_code, c.channel, k.name AS citizen_name, "
-			+ "c.created_at, c.updated_at FROM " + SEARCH_FROM + " " + SEARCH_WHERE + " ORDER BY <choose><when test='"
-			+ DRIVEN + "'>d.case_created_at DESC, d.case_id DESC</when>"
+	@Select("<script><bind name='counting' value='false'/>SELECT c.id, c.tracking_code, c.status, c.topic_code, "
+			+ "c.channel, k.name AS citizen_name, " + "c.created_at, c.updated_at FROM " + SEARCH_FROM + " "
+			+ SEARCH_WHERE + " ORDER BY <choose><when test='" + DRIVEN
+			+ "'>d.case_created_at DESC, d.case_id DESC</when>"
 			+ "<otherwise>c.created_at DESC, c.id DESC</otherwise></choose> LIMIT #{limit} OFFSET #{offset}</script>")
 	List<CaseSummary> search(@Param("q") SearchQuery query, @Param("offset") int offset, @Param("limit") int limit);
 
 	/**
 	 * How many match, counting at most {@code cap} (a count of everything costs seconds).
 	 */
-	@Select("<script>SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + SEARCH_FROM + " " + SEARCH_WHERE
-			+ " LIMIT #{cap}) matches</script>")
+	@Select("<script><bind name='counting' value='true'/>SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + SEARCH_FROM
+			+ " " + SEARCH_WHERE + " LIMIT #{cap}) matches</script>")
 	int countSearch(@Param("q") SearchQuery query, @Param("cap") int cap);
 
 }
