@@ -71,6 +71,24 @@ class KnowledgeBaseBrowserTests extends BrowserTestSupport {
 		assertThat(this.browser.driver().findElement(By.id("track-answers")).getText())
 			.contains("pensione ai superstiti (reversibilità)")
 			.doesNotContain("**");
+
+		// the console in English: the knowledge base's texts too (the articles keep their
+		// language)
+		this.browser.login("fo1", "demo");
+		this.browser.waitFor(By.id("current-user"));
+		this.browser.chooseEnglish();
+		this.browser.open("/fo/new");
+		this.browser.type("description", "unemployment benefit after losing my job");
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("kb-suggestions"))
+			.getText()
+			.startsWith("Answers from the knowledge base"));
+		this.browser.click(By.cssSelector("#kb-suggestion-0 vaadin-details-summary"));
+		assertThat(this.browser.waitFor(By.id("kb-resolve-0")).getText()).isEqualTo("Resolve with this answer");
+		assertThat(this.browser.driver().findElement(By.id("kb-suggestion-0")).getText())
+			.contains("I lost my job: how do I apply for unemployment benefit?")
+			.contains("Kept by INPS")
+			.contains("Not helpful");
+		this.browser.screenshot("kb-suggestions-en");
 	}
 
 	@Test
