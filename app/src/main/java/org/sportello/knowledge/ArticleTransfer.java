@@ -53,11 +53,7 @@ public class ArticleTransfer {
 
 	/** Every article of these administrations (any status), by slug. */
 	public List<ArticleRow> export(Set<String> administrations) {
-		return this.mapper.all()
-			.stream()
-			.filter((article) -> administrations.contains(article.administrationCode()))
-			.map(ArticleRow::of)
-			.toList();
+		return this.knowledge.articlesOf(administrations).stream().map(ArticleRow::of).toList();
 	}
 
 	public String csv(List<ArticleRow> rows) {

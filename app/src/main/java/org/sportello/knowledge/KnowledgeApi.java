@@ -4,11 +4,6 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.sportello.directory.Directory;
-import org.sportello.directory.Office;
-import org.sportello.security.Roles;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,11 +30,11 @@ class KnowledgeApi {
 
 	private final ArticleTransfer transfer;
 
-	private final Directory directory;
+	private final KnowledgeBase knowledge;
 
-	KnowledgeApi(ArticleTransfer transfer, Directory directory) {
+	KnowledgeApi(ArticleTransfer transfer, KnowledgeBase knowledge) {
 		this.transfer = transfer;
-		this.directory = directory;
+		this.knowledge = knowledge;
 	}
 
 	@GetMapping(path = "/articles", produces = { MediaType.APPLICATION_JSON_VALUE, "text/csv" })
@@ -70,19 +65,13 @@ class KnowledgeApi {
 		return this.transfer.importRows(this.transfer.readCsv(csv), allowed, user.getName());
 	}
 
-	/** The administrations whose articles the user keeps. */
+	/** The administrations whose articles the user keeps; none: 403. */
 	private Set<String> kept(Principal user) {
-		Directory.Membership membership = this.directory.membershipOf(user.getName());
-		if (membership.roles().contains(Roles.ADMIN)) {
-			return this.directory.administrations()
-				.stream()
-				.map(org.sportello.directory.Administration::code)
-				.collect(Collectors.toSet());
+		Set<String> kept = this.knowledge.keptBy(user.getName());
+		if (kept.isEmpty()) {
+			throw new NotYoursException();
 		}
-		if (membership.roles().contains(Roles.SUPERVISOR)) {
-			return membership.offices().stream().map(Office::administrationCode).collect(Collectors.toSet());
-		}
-		throw new NotYoursException();
+		return kept;
 	}
 
 	static final class NotYoursException extends RuntimeException {

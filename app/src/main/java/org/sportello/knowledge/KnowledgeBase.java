@@ -51,9 +51,42 @@ public class KnowledgeBase {
 		this.directory = directory;
 	}
 
+	/**
+	 * The administrations whose articles the user keeps (edits, publishes, exchanges):
+	 * every one for administrators, their offices' for supervisors, none for others.
+	 */
+	public java.util.Set<String> keptBy(String userId) {
+		org.sportello.directory.Directory.Membership membership = this.directory.membershipOf(userId);
+		if (membership.roles().contains(org.sportello.security.Roles.ADMIN)) {
+			return this.directory.administrations()
+				.stream()
+				.map(org.sportello.directory.Administration::code)
+				.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+		}
+		if (membership.roles().contains(org.sportello.security.Roles.SUPERVISOR)) {
+			return membership.offices()
+				.stream()
+				.map(org.sportello.directory.Office::administrationCode)
+				.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+		}
+		return java.util.Set.of();
+	}
+
+	/** Every article (any status) of these administrations. */
+	public List<Article> articlesOf(java.util.Set<String> administrations) {
+		return this.mapper.all()
+			.stream()
+			.filter((article) -> administrations.contains(article.administrationCode()))
+			.toList();
+	}
+
 	/** The name of the administration that owns an article. */
 	public String ownerName(Article article) {
-		return this.directory.administrationName(article.administrationCode());
+		return administrationName(article.administrationCode());
+	}
+
+	public String administrationName(String code) {
+		return this.directory.administrationName(code);
 	}
 
 	/** What an editor writes; null id: a new article. */
