@@ -136,6 +136,39 @@ public class KnowledgeBase {
 		return article;
 	}
 
+	/**
+	 * A back office proposes an answer it gave as an article: a draft for its
+	 * administration (operators only until an editor decides), the question to be written
+	 * by the editor from the topic, the answer without the citizen's personal data
+	 * ({@link #withoutPersonalData}).
+	 */
+	@Transactional
+	public Article propose(String administration, String topicCode, String topicLabel, String answer,
+			List<String> personalWords, String author) {
+		return save(new Draft(null, null, administration, topicCode, Article.Audience.OPERATORS, "it",
+				topicLabel + ": domanda da scrivere", withoutPersonalData(answer, personalWords), null, null, null,
+				null), ArticleStatus.DRAFT, author);
+	}
+
+	/**
+	 * The text with the citizen's name words, email addresses, phone numbers (six digits
+	 * or more, with spaces or dashes) and tracking codes replaced by "…".
+	 */
+	static String withoutPersonalData(String text, List<String> personalWords) {
+		String result = (text != null) ? text : "";
+		result = result.replaceAll("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+", "…");
+		result = result.replaceAll("(?i)\\bSPT-[A-Z0-9]{4}-[A-Z0-9]{4}\\b", "…");
+		result = result.replaceAll("\\+?\\d[\\d \\-/]{4,}\\d", "…");
+		for (String word : personalWords) {
+			if (word != null && word.strip().length() >= 2) {
+				result = result.replaceAll(
+						"(?iu)(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(word.strip()) + "(?![\\p{L}\\p{N}])",
+						"…");
+			}
+		}
+		return result;
+	}
+
 	/** A new version with another status, the texts unchanged. */
 	@Transactional
 	public Article move(String id, ArticleStatus status, String author) {

@@ -91,6 +91,25 @@ class KnowledgeSearchTests {
 	}
 
 	@Test
+	void aProposedAnswerKeepsNoneOfTheCitizensData() {
+		Article draft = this.knowledge.propose("INPS", "PENSION", "Pensioni",
+				"Gentile Maria Grazia D'Àngelo, la pratica SPT-ABCD-EF23 è chiusa: la pensione è pagata il primo "
+						+ "del mese. Per dubbi scriva a maria.dangelo@example.org o chiami il 333 123 4567.",
+				List.of("Maria", "Grazia", "D'Àngelo"), "bo-inps");
+		assertThat(draft.status()).isEqualTo(ArticleStatus.DRAFT);
+		assertThat(draft.audience()).isEqualTo(Article.Audience.OPERATORS);
+		assertThat(draft.answer()).contains("la pensione è pagata il primo del mese")
+			.doesNotContain("Maria")
+			.doesNotContain("Grazia")
+			.doesNotContain("Àngelo")
+			.doesNotContain("SPT-")
+			.doesNotContain("@")
+			.doesNotContain("4567");
+		assertThat(this.knowledge.suggestions("pensione pagata primo del mese")).extracting((f) -> f.article().id())
+			.doesNotContain(draft.id());
+	}
+
+	@Test
 	void answersAreRenderedSafely() {
 		String html = ArticleText.html("**Attenzione** <script>alert(1)</script> [link](javascript:alert(1)) "
 				+ "<img src=x onerror=alert(1)>\n\n- uno\n- due");

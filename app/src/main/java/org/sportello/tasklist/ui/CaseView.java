@@ -83,13 +83,16 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 
 	private final transient CitizenReplies replies;
 
+	private final transient org.sportello.knowledge.KnowledgeBase knowledge;
+
 	private final String user;
 
 	private String title = "";
 
 	CaseView(Cases cases, SlaClocks sla, TaskActions actions, Attachments attachments, Directory directory,
 			RuntimeService runtime, RepositoryService repository, DocumentRequests documents, CitizenReplies replies,
-			AuthenticationContext authentication) {
+			AuthenticationContext authentication, org.sportello.knowledge.KnowledgeBase knowledge) {
+		this.knowledge = knowledge;
 		this.documents = documents;
 		this.replies = replies;
 		this.cases = cases;
@@ -228,6 +231,36 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 	}
 
 	/**
+	 * "Proponi come FAQ": the office's answer becomes a draft article of its
+	 * administration for the editors, without the citizen's personal data.
+	 */
+	private Div proposeAsFaq(CaseDetails details, CaseAnswer answer) {
+		Span done = new Span();
+		done.addClassName("propose-faq-done");
+		done.getElement().setAttribute("role", "status");
+		Button propose = new Button(getTranslation("case.propose-faq"), (click) -> {
+			String topic = details.row().topicCode();
+			String label = this.cases.topics()
+				.stream()
+				.filter((t) -> t.code().equals(topic))
+				.map((t) -> t.labelIt())
+				.findFirst()
+				.orElse(topic);
+			java.util.List<String> personal = new java.util.ArrayList<>();
+			if (details.contact() != null) {
+				personal.addAll(java.util.Arrays.asList(details.contact().name().split("\\s+")));
+			}
+			this.knowledge.propose(answer.administrationCode(), topic, label, answer.body(), personal, this.user);
+			click.getSource().setEnabled(false);
+			done.setText(getTranslation("case.propose-faq-done"));
+		});
+		propose.setId("propose-faq-" + answer.id());
+		propose.addClassName("propose-faq");
+		propose.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+		return new Div(propose, done);
+	}
+
+	/**
 	 * What each office answered: every office of the case reads all of it (a joint case's
 	 * Comune reads what the Regione answered), marked by whether the citizen sees it too.
 	 */
@@ -235,6 +268,10 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 		add(new H3(getTranslation("case.answers")));
 		Div answers = new Div();
 		answers.setId("case-answers");
+		java.util.Set<String> ownAdministrations = this.directory.officesOf(this.user)
+			.stream()
+			.map(org.sportello.directory.Office::administrationCode)
+			.collect(java.util.stream.Collectors.toSet());
 		for (CaseAnswer answer : details.answers()) {
 			String administration = (answer.administrationCode() != null)
 					? this.directory.administrationName(answer.administrationCode()) : "-";
@@ -246,6 +283,9 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 			Paragraph text = new Paragraph(answer.body());
 			text.getStyle().set("white-space", "pre-line").set("margin-top", "0.25em");
 			answers.add(heading, text);
+			if (answer.kind() == CaseAnswer.Kind.ANSWER && ownAdministrations.contains(answer.administrationCode())) {
+				answers.add(proposeAsFaq(details, answer));
+			}
 		}
 		if (details.answers().isEmpty()) {
 			answers.add(new Paragraph(getTranslation("case.no-answers")));

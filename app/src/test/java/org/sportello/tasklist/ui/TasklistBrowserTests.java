@@ -91,6 +91,16 @@ class TasklistBrowserTests extends BrowserTestSupport {
 
 		this.browser.open("/cases/" + opened.trackingCode());
 		this.browser.waitFor(By.id("case-timeline"));
+		// the answer proposed for the knowledge base: a draft without the citizen's data
+		this.browser.click(By.cssSelector("#case-answers .propose-faq"));
+		this.browser.waitUntil((driver) -> driver.findElement(By.cssSelector("#case-answers .propose-faq-done"))
+			.getText()
+			.startsWith("Bozza creata"));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM spt_kb_article WHERE status = 'DRAFT' "
+						+ "AND administration_code = 'INPS' AND answer LIKE '%sarà pagata il primo del mese%'",
+				Integer.class))
+			.isOne();
 		this.browser.type("note-text", "Verificato con la sede centrale");
 		this.browser.click(By.id("add-note"));
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("case-notes")).getText().contains("sede centrale"));
