@@ -42,6 +42,9 @@ public class ArticleSuggestions extends Div {
 			return;
 		}
 		this.shownFor = typed;
+		// what the suggestions answer (tests and assistive tools can tell they are up to
+		// date)
+		getElement().setAttribute("data-for", typed);
 		removeAll();
 		if (typed.length() < 3) {
 			return;

@@ -149,6 +149,25 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * Types the request's description on the console and waits until the knowledge base's
+	 * suggestions follow it (they appear under the description and move what is below).
+	 */
+	public void describeRequest(String text) {
+		type("description", text);
+		String expected = text.strip();
+		waitUntil((driver) -> {
+			// the suggestions follow a moment after typing pauses, or when the field is
+			// left
+			String shown = driver.findElement(By.id("kb-suggestions")).getDomAttribute("data-for");
+			if (!expected.equals(shown)) {
+				driver.findElement(By.cssSelector("#description textarea")).sendKeys(Keys.TAB);
+				return false;
+			}
+			return true;
+		});
+	}
+
+	/**
 	 * Picks an option of a Camunda Form's select (the first in the form), as a user does.
 	 */
 	public void chooseInForm(WebElement form, String label) {

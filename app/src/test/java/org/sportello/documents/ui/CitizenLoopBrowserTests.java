@@ -59,7 +59,7 @@ class CitizenLoopBrowserTests extends BrowserTestSupport {
 	void theAnswerReachesTheCitizenAndTheDocumentsReachTheOffice() {
 		// the front office opens the case: one case for a double click
 		this.browser.newCaseAsFrontOffice("Pensioni");
-		this.browser.type("description", "Pension of reversibility not paid since March, asks what is missing");
+		this.browser.describeRequest("Pension of reversibility not paid since March, asks what is missing");
 		this.browser.type("citizen-name", "Giulia Ferrante");
 		this.browser.type("citizen-phone", "333 765 4321");
 		Integer before = this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class);

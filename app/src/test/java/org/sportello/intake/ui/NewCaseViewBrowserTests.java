@@ -29,7 +29,7 @@ class NewCaseViewBrowserTests extends BrowserTestSupport {
 	void operatorOpensACaseAfterFixingTheMarkedFieldsAndForwardsIt() {
 		this.browser.newCaseAsFrontOffice("Pensioni");
 		// blanks at the ends do not count: five characters are too few
-		type("description", "   corta   ");
+		this.browser.describeRequest("   corta   ");
 		type("citizen-name", "Maria Bianchi");
 		type("citizen-phone", "333-12");
 		Integer before = this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class);
@@ -44,7 +44,8 @@ class NewCaseViewBrowserTests extends BrowserTestSupport {
 		type("citizen-phone", "+393331234567");
 		clear("description");
 		// markup characters are text like any other, kept as written
-		type("description", "Reddito < 10.000 euro: chiede lo stato della domanda di pensione presentata a marzo");
+		this.browser
+			.describeRequest("Reddito < 10.000 euro: chiede lo stato della domanda di pensione presentata a marzo");
 		upload("modulo.pdf", "MZ this is not a pdf".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("attachment-error")).getText().contains("PDF"));
 		upload("domanda.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));

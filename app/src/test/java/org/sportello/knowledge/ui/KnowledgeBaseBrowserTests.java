@@ -27,7 +27,7 @@ class KnowledgeBaseBrowserTests extends BrowserTestSupport {
 		this.browser.newCaseAsFrontOffice("Pensioni");
 		this.browser.type("citizen-name", "Carla Di Nicola");
 		this.browser.type("citizen-phone", "333 123 9876");
-		this.browser.type("description", "Il marito è morto a maggio, chiede come avere la pensione di reversibilità");
+		this.browser.describeRequest("Il marito è morto a maggio, chiede come avere la pensione di reversibilità");
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("kb-suggestions"))
 			.getText()
 			.contains("Come si presenta la domanda di pensione di reversibilità?"));
@@ -78,7 +78,7 @@ class KnowledgeBaseBrowserTests extends BrowserTestSupport {
 		this.browser.waitFor(By.id("current-user"));
 		this.browser.chooseEnglish();
 		this.browser.open("/fo/new");
-		this.browser.type("description", "unemployment benefit after losing my job");
+		this.browser.describeRequest("unemployment benefit after losing my job");
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("kb-suggestions"))
 			.getText()
 			.startsWith("Answers from the knowledge base"));
