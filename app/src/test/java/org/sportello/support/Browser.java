@@ -149,6 +149,24 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * Types into a field of the task's Camunda Form and waits until the form holds the
+	 * text (form-js may replace the field's element while it re-renders after another
+	 * change: keys sent to the old one are lost, so they are sent again).
+	 */
+	public void typeInTaskForm(String fieldSelector, String text) {
+		By field = By.cssSelector("#task-form " + fieldSelector);
+		waitUntil((driver) -> {
+			WebElement input = driver.findElement(field);
+			String value = input.getDomProperty("value");
+			if (value != null && value.endsWith(text)) {
+				return true;
+			}
+			input.sendKeys(text);
+			return false;
+		});
+	}
+
+	/**
 	 * Types the request's description on the console and waits until the knowledge base's
 	 * suggestions follow it (they appear under the description and move what is below).
 	 */

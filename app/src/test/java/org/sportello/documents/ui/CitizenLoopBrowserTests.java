@@ -88,8 +88,8 @@ class CitizenLoopBrowserTests extends BrowserTestSupport {
 		WebElement form = this.browser.waitFor(By.cssSelector("#task-form .fjs-form"));
 		checkOption(form, "Documento di identità");
 		checkOption(form, "Attestazione ISEE");
-		form.findElement(By.cssSelector(".fjs-form-field-textarea textarea"))
-			.sendKeys("Send the ISEE of this year and an identity document, both as PDF");
+		this.browser.typeInTaskForm(".fjs-form-field-textarea textarea",
+				"Send the ISEE of this year and an identity document, both as PDF");
 		this.browser.screenshot("task-request-documents");
 		this.browser.click(By.id("complete-task"));
 		this.browser.waitUntil((driver) -> driver.getCurrentUrl().endsWith("/tasks"));
@@ -129,8 +129,8 @@ class CitizenLoopBrowserTests extends BrowserTestSupport {
 		this.browser.click(By.id("claim-task"));
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("task-assignee")).getText().contains("bo-inps"));
 		choose("Risposta al cittadino");
-		this.browser.waitFor(By.cssSelector("#task-form .fjs-form-field-textarea textarea"))
-			.sendKeys("The pension is paid from 1 December with the arrears since March");
+		this.browser.typeInTaskForm(".fjs-form-field-textarea textarea",
+				"The pension is paid from 1 December with the arrears since March");
 		this.browser.click(By.id("complete-task"));
 		this.browser.waitUntil((driver) -> driver.getCurrentUrl().endsWith("/tasks"));
 
