@@ -61,15 +61,9 @@ interface ArticleMapper {
 	void insertCaseArticle(@Param("caseId") String caseId, @Param("articleId") String articleId,
 			@Param("at") Instant at);
 
-	@Select("SELECT article_id FROM spt_case_article WHERE case_id = #{caseId}")
-	Optional<String> articleOfCase(String caseId);
-
 	@Insert("INSERT INTO spt_kb_feedback (id, article_id, helpful, source, reason, created_at) VALUES (#{id},"
 			+ " #{articleId}, #{helpful}, #{source}, #{reason}, #{at})")
 	void insertFeedback(@Param("id") String id, @Param("articleId") String articleId, @Param("helpful") boolean helpful,
 			@Param("source") String source, @Param("reason") String reason, @Param("at") Instant at);
-
-	@Select("SELECT COUNT(*) FROM spt_kb_feedback WHERE article_id = #{articleId} AND helpful = #{helpful}")
-	int feedbackCount(@Param("articleId") String articleId, @Param("helpful") boolean helpful);
 
 }

@@ -120,7 +120,6 @@ public class ArticleTransfer {
 	}
 
 	private KnowledgeBase.Draft draft(ArticleRow row, Set<String> allowed) {
-		// (instance method: the topic catalogue is read)
 		if (row == null) {
 			throw new RowRefused("row", "empty");
 		}

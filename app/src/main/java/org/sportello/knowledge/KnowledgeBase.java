@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The network's shared knowledge base: every administration keeps the questions and
  * answers of its remit; every office searches all published ones, citizens the public
  * ones on {@code /faq}. Every saved version is kept. The search index is rebuilt from the
- * database at start, after each change on this node, and when another node changed
- * something (checked every 30 s), so each node's index follows the database.
+ * database at start and at the first search after a change, made on this node or on
+ * another (checked every 30 s), so each node's index follows the database.
  */
 @Service
 public class KnowledgeBase {
@@ -44,6 +44,9 @@ public class KnowledgeBase {
 	private final ArticleIndex index = new ArticleIndex();
 
 	private volatile ArticleMapper.Generation indexed;
+
+	/** Articles changed since the index was built (here, or on another node). */
+	private volatile boolean stale = true;
 
 	KnowledgeBase(ArticleMapper mapper, Clock clock, org.sportello.directory.Directory directory) {
 		this.mapper = mapper;
@@ -201,17 +204,13 @@ public class KnowledgeBase {
 		return search(text, ArticleIndex.Filter.OPERATORS, SUGGESTIONS);
 	}
 
-	/** Operators' search, with optional topic and administration. */
-	public List<Found> search(String text, String topic, String administration, int limit) {
-		return search(text, new ArticleIndex.Filter(false, topic, administration), limit);
-	}
-
 	/** Citizens' search on /faq: public articles only. */
 	public List<Found> publicSearch(String text, String topic, int limit) {
 		return search(text, new ArticleIndex.Filter(true, topic, null), limit);
 	}
 
 	private List<Found> search(String text, ArticleIndex.Filter filter, int limit) {
+		freshIndex();
 		return this.index.search(text, filter, limit)
 			.stream()
 			.map((hit) -> new Found(this.index.article(hit.id()), hit.snippet()))
@@ -234,10 +233,6 @@ public class KnowledgeBase {
 		this.mapper.insertCaseArticle(caseId, articleId, this.clock.instant());
 	}
 
-	public Optional<String> articleOfCase(String caseId) {
-		return this.mapper.articleOfCase(caseId);
-	}
-
 	/** "Was it useful?" (citizens) or "not helpful" (operators), kept without names. */
 	@Transactional
 	public void feedback(String articleId, boolean helpful, String source, String reason) {
@@ -245,15 +240,12 @@ public class KnowledgeBase {
 				FreeText.normalizeToNull(reason), this.clock.instant());
 	}
 
-	public int feedbackCount(String articleId, boolean helpful) {
-		return this.mapper.feedbackCount(articleId, helpful);
-	}
-
 	@EventListener(ApplicationReadyEvent.class)
 	public void buildIndex() {
 		ArticleMapper.Generation generation = this.mapper.generation();
 		this.index.rebuild(this.mapper.published());
 		this.indexed = generation;
+		this.stale = false;
 		log.info("Knowledge base index built: {} published articles", this.index.size());
 	}
 
@@ -261,6 +253,16 @@ public class KnowledgeBase {
 	@Scheduled(fixedDelayString = "${sportello.knowledge.refresh-ms:30000}", initialDelay = 30000)
 	public void followDatabase() {
 		if (this.indexed != null && !this.mapper.generation().equals(this.indexed)) {
+			this.stale = true;
+		}
+	}
+
+	/**
+	 * Rebuilds the index if articles changed since it was built: once at the next search,
+	 * however many articles an import or the demo data saved one after the other.
+	 */
+	private synchronized void freshIndex() {
+		if (this.stale) {
 			buildIndex();
 		}
 	}
@@ -270,12 +272,12 @@ public class KnowledgeBase {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					buildIndex();
+					KnowledgeBase.this.stale = true;
 				}
 			});
 		}
 		else {
-			buildIndex();
+			this.stale = true;
 		}
 	}
 
