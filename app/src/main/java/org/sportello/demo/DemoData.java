@@ -88,6 +88,8 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("bo-pc", "Sara", "Colaiacovo", Roles.BO, "pc-bo"),
 			new DemoUser("bo-inps", "Andrea", "Rossi", Roles.BO, "inps-bo"),
 			new DemoUser("supervisor1", "Francesca", "De Santis", Roles.SUPERVISOR, "linea-amica-hub"),
+			new DemoUser("redazione-inps", "Marta", "Pace", Roles.KB_EDITOR, "inps-bo"),
+			new DemoUser("revisione-inps", "Giorgio", "Fusco", Roles.KB_REVIEWER, "inps-bo"),
 			new DemoUser("designer", "Davide", "Progettista", Roles.DESIGNER, null),
 			new DemoUser("admin", "Anna", "Amministratrice", Roles.ADMIN, null));
 

@@ -108,11 +108,18 @@ public class Directory {
 	public record Membership(List<String> roles, List<Office> offices) {
 
 		/**
-		 * Every group of the user: role groups and offices (candidate groups of tasks).
+		 * Every group of the user: role groups, offices and, for reviewers, the review
+		 * groups of their offices' administrations (candidate groups of tasks).
 		 */
 		public List<String> groupIds() {
 			List<String> groups = new ArrayList<>(this.roles);
 			this.offices.forEach((office) -> groups.add(office.groupId()));
+			if (this.roles.contains(Roles.KB_REVIEWER)) {
+				this.offices.stream()
+					.map((office) -> Roles.reviewersOf(office.administrationCode()))
+					.distinct()
+					.forEach(groups::add);
+			}
 			return groups;
 		}
 	}

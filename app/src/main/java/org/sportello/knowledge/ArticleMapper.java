@@ -66,4 +66,17 @@ interface ArticleMapper {
 	void insertFeedback(@Param("id") String id, @Param("articleId") String articleId, @Param("helpful") boolean helpful,
 			@Param("source") String source, @Param("reason") String reason, @Param("at") Instant at);
 
+	@Update("UPDATE spt_kb_article SET review_note = #{note} WHERE id = #{id}")
+	void updateReviewNote(@Param("id") String id, @Param("note") String note);
+
+	@Update("UPDATE spt_kb_article SET next_review = #{on} WHERE id = #{id}")
+	void updateNextReview(@Param("id") String id, @Param("on") java.time.LocalDate on);
+
+	@Select("SELECT review_note AS note, next_review FROM spt_kb_article WHERE id = #{id}")
+	Optional<ArticleReview> review(String id);
+
+	@Select("SELECT " + COLUMNS + " FROM spt_kb_article WHERE status = 'PUBLISHED' AND next_review < #{today}"
+			+ " ORDER BY next_review, id")
+	List<Article> overdue(java.time.LocalDate today);
+
 }

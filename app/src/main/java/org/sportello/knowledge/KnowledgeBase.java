@@ -48,15 +48,20 @@ public class KnowledgeBase {
 	/** Articles changed since the index was built (here, or on another node). */
 	private volatile boolean stale = true;
 
-	KnowledgeBase(ArticleMapper mapper, Clock clock, org.sportello.directory.Directory directory) {
+	private final ArticleWorkflow workflow;
+
+	KnowledgeBase(ArticleMapper mapper, Clock clock, org.sportello.directory.Directory directory,
+			ArticleWorkflow workflow) {
 		this.mapper = mapper;
+		this.workflow = workflow;
 		this.clock = clock;
 		this.directory = directory;
 	}
 
 	/**
-	 * The administrations whose articles the user keeps (edits, publishes, exchanges):
-	 * every one for administrators, their offices' for supervisors, none for others.
+	 * The administrations whose articles the user keeps (edits, sends for review,
+	 * exchanges): every one for administrators, their offices' for supervisors, editors
+	 * and reviewers, none for others.
 	 */
 	public java.util.Set<String> keptBy(String userId) {
 		org.sportello.directory.Directory.Membership membership = this.directory.membershipOf(userId);
@@ -66,7 +71,10 @@ public class KnowledgeBase {
 				.map(org.sportello.directory.Administration::code)
 				.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
 		}
-		if (membership.roles().contains(org.sportello.security.Roles.SUPERVISOR)) {
+		if (membership.roles()
+			.stream()
+			.anyMatch(java.util.Set.of(org.sportello.security.Roles.SUPERVISOR, org.sportello.security.Roles.KB_EDITOR,
+					org.sportello.security.Roles.KB_REVIEWER)::contains)) {
 			return membership.offices()
 				.stream()
 				.map(org.sportello.directory.Office::administrationCode)
@@ -104,10 +112,55 @@ public class KnowledgeBase {
 
 	/**
 	 * Saves a new version of the article with the given status (a new article starts at
-	 * version 1); the previous versions stay in {@code spt_kb_article_version}.
+	 * version 1); the previous versions stay in {@code spt_kb_article_version}. In review
+	 * → its reviewers get a task; published (imports) → its periodic review is scheduled;
+	 * any other change ends the article's running review ({@link ArticleWorkflow}).
 	 */
 	@Transactional
 	public Article save(Draft draft, ArticleStatus status, String author) {
+		Article article = store(draft, status, author);
+		this.workflow.follow(article);
+		return article;
+	}
+
+	/**
+	 * The review process decided: a new version with the reviewer's texts and status,
+	 * their note kept for the editors.
+	 */
+	@Transactional
+	public void reviewed(String id, ArticleStatus status, String question, String answer, String note,
+			String reviewer) {
+		Article current = this.mapper.byId(id).orElseThrow(() -> new ArticleRefusedException("id"));
+		store(new Draft(current.id(), current.slug(), current.administrationCode(), current.topicCode(),
+				current.audience(), current.language(), (question != null) ? question : current.question(),
+				(answer != null) ? answer : current.answer(), current.tags(), current.legalBasis(), current.validFrom(),
+				current.validUntil()), status, reviewer);
+		this.mapper.updateReviewNote(id, FreeText.normalizeToNull(note));
+	}
+
+	/** The day the published article is next reviewed. */
+	@Transactional
+	public void reviewDue(String id, LocalDate on) {
+		this.mapper.updateNextReview(id, on);
+	}
+
+	/** The reviewers' last note and the next periodic review of an article. */
+	public ArticleReview reviewOf(String id) {
+		return this.mapper.review(id).orElse(new ArticleReview(null, null));
+	}
+
+	/**
+	 * Published articles of these administrations whose review date has passed (the
+	 * reviewers have not looked at them again).
+	 */
+	public List<Article> overdue(java.util.Set<String> administrations) {
+		return this.mapper.overdue(LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/Rome"))))
+			.stream()
+			.filter((article) -> administrations.contains(article.administrationCode()))
+			.toList();
+	}
+
+	private Article store(Draft draft, ArticleStatus status, String author) {
 		String question = FreeText.normalize(draft.question());
 		String answer = FreeText.normalize(draft.answer());
 		if (!FreeText.fits(question, 5, 500)) {
@@ -140,9 +193,9 @@ public class KnowledgeBase {
 	}
 
 	/**
-	 * A back office proposes an answer it gave as an article: a draft for its
-	 * administration (operators only until an editor decides), the question to be written
-	 * by the editor from the topic, the answer without the citizen's personal data
+	 * A back office proposes an answer it gave as an article: sent to the reviewers of
+	 * its administration (operators only until they decide), the question to be written
+	 * by them from the topic, the answer without the citizen's personal data
 	 * ({@link #withoutPersonalData}).
 	 */
 	@Transactional
@@ -150,7 +203,7 @@ public class KnowledgeBase {
 			List<String> personalWords, String author) {
 		return save(new Draft(null, null, administration, topicCode, Article.Audience.OPERATORS, "it",
 				topicLabel + ": domanda da scrivere", withoutPersonalData(answer, personalWords), null, null, null,
-				null), ArticleStatus.DRAFT, author);
+				null), ArticleStatus.IN_REVIEW, author);
 	}
 
 	/**

@@ -24,7 +24,28 @@ public final class Roles {
 	/** Administrator: users, offices, calendars; Camunda admin group. */
 	public static final String ADMIN = "admin";
 
-	public static final List<String> ALL = List.of(FO, BO, SUPERVISOR, DESIGNER, ADMIN);
+	/**
+	 * Knowledge base editor: writes the articles of the administrations of their offices
+	 * and sends them for review.
+	 */
+	public static final String KB_EDITOR = "kb-editor";
+
+	/**
+	 * Knowledge base reviewer: approves the articles of the administrations of their
+	 * offices (the review tasks of processes/kb-article.bpmn go to {@link #reviewersOf}).
+	 */
+	public static final String KB_REVIEWER = "kb-reviewer";
+
+	public static final List<String> ALL = List.of(FO, BO, SUPERVISOR, DESIGNER, ADMIN, KB_EDITOR, KB_REVIEWER);
+
+	/**
+	 * The candidate group of an administration's article reviews: every reviewer with an
+	 * office of that administration has it (derived, not a Camunda group to keep in
+	 * step).
+	 */
+	public static String reviewersOf(String administrationCode) {
+		return "kb-review-" + administrationCode.toLowerCase(java.util.Locale.ROOT);
+	}
 
 	/**
 	 * Camunda's built-in administrators group. The webapps send everyone to their

@@ -93,14 +93,15 @@ public class Inbox {
 	}
 
 	private InboxItem item(InboxRow row, Task task) {
-		SlaStatus status = (row.officeGroupId() != null)
+		SlaStatus status = (row.officeGroupId() != null && row.caseId() != null)
 				? this.sla.officeStatus(row.caseId(), row.officeGroupId()).orElse(null) : null;
 		return new InboxItem(row.taskId(), row.caseId(), row.trackingCode(), row.topicCode(), row.channel(),
 				row.administrationCode(), row.officeGroupId(), task.getName(), task.getTaskDefinitionKey(),
 				task.getAssignee(), task.getOwner(), task.getDelegationState() == DelegationState.PENDING,
 				task.getPriority(), row.createdAt(),
 				(task.getFollowUpDate() != null) ? task.getFollowUpDate().toInstant() : null,
-				(status != null) ? status.state() : null, (status != null) ? status.left() : null, row.citizenName());
+				(status != null) ? status.state() : null, (status != null) ? status.left() : null, row.citizenName(),
+				row.subject());
 	}
 
 }

@@ -13,10 +13,12 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 interface TaskMapper {
 
-	@Insert("INSERT INTO spt_task (task_id, case_id, office_group_id, created_at, sla_due, assignee) "
-			+ "VALUES (#{taskId}, #{caseId}, #{office}, #{createdAt}, #{slaDue}, #{assignee})")
-	void insert(@Param("taskId") String taskId, @Param("caseId") String caseId, @Param("office") String office,
-			@Param("createdAt") Instant createdAt, @Param("slaDue") Instant slaDue, @Param("assignee") String assignee);
+	/** A task of a case ({@code subject} null), or of a process without one. */
+	@Insert("INSERT INTO spt_task (task_id, case_id, subject, office_group_id, created_at, sla_due, assignee) "
+			+ "VALUES (#{taskId}, #{caseId}, #{subject}, #{office}, #{createdAt}, #{slaDue}, #{assignee})")
+	void insert(@Param("taskId") String taskId, @Param("caseId") String caseId, @Param("subject") String subject,
+			@Param("office") String office, @Param("createdAt") Instant createdAt, @Param("slaDue") Instant slaDue,
+			@Param("assignee") String assignee);
 
 	@org.apache.ibatis.annotations.Update("UPDATE spt_task SET sla_due = #{slaDue} WHERE case_id = #{caseId} "
 			+ "AND office_group_id = #{office}")
@@ -88,11 +90,12 @@ interface TaskMapper {
 	 */
 	@Select({ "<script>",
 			"SELECT t.task_id, t.case_id, c.tracking_code, c.topic_code, c.channel, o.administration_code, "
-					+ "t.office_group_id, t.created_at, t.sla_due AS breach_at, p.name AS citizen_name "
+					+ "t.office_group_id, t.created_at, t.sla_due AS breach_at, p.name AS citizen_name, t.subject "
 					+ "FROM (SELECT t.task_id FROM spt_task t",
 			FILTER_JOINS, WHERE, ORDER, " LIMIT #{limit} OFFSET #{offset}) page",
 			" JOIN spt_task t ON t.task_id = page.task_id",
-			" JOIN spt_case c ON c.id = t.case_id JOIN spt_case_contact p ON p.case_id = t.case_id",
+			// tasks without a case (article reviews) show their subject instead
+			" LEFT JOIN spt_case c ON c.id = t.case_id LEFT JOIN spt_case_contact p ON p.case_id = t.case_id",
 			" LEFT JOIN spt_office o ON o.group_id = t.office_group_id", OUTER_ORDER, "</script>" })
 	List<InboxRow> inbox(@Param("q") InboxQuery query, @Param("offset") int offset, @Param("limit") int limit);
 

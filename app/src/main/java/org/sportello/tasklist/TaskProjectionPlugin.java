@@ -15,9 +15,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Records which case and office each user task belongs to (spt_task) when the task is
- * created, and forgets it when the task ends, in the engine's transaction; then tells the
- * open inboxes (after commit). Attached while parsing, so Modeler deployments get it too.
+ * Records which case (or, without a case, which subject) and office each user task
+ * belongs to (spt_task) when the task is created, and forgets it when the task ends, in
+ * the engine's transaction; then tells the open inboxes (after commit). Attached while
+ * parsing, so Modeler deployments get it too.
  */
 @Component
 class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
@@ -79,7 +80,9 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 
 	private void created(DelegateTask delegate) {
 		Object caseId = delegate.getVariable("caseId");
-		if (caseId == null) {
+		// a process without a case (article reviews) names what its tasks are about
+		Object subject = (caseId == null) ? delegate.getVariable("subject") : null;
+		if (caseId == null && subject == null) {
 			return;
 		}
 		String office = delegate.getCandidates()
@@ -89,13 +92,18 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 			.findFirst()
 			.orElse(null);
 		// the office's SLA clock started (or resumed) with the task's timers, just before
-		Instant due = (office != null)
+		Instant due = (office != null && caseId != null)
 				? this.sla.getObject().officeStatus(caseId.toString(), office).map(SlaStatus::breachAt).orElse(null)
 				: null;
 		this.tasks.getObject()
-			.insert(delegate.getId(), caseId.toString(), office, delegate.getCreateTime().toInstant(),
-					(due != null) ? due : NO_DEADLINE, delegate.getAssignee());
+			.insert(delegate.getId(), (caseId != null) ? caseId.toString() : null,
+					(subject != null) ? shortened(subject.toString()) : null, office,
+					delegate.getCreateTime().toInstant(), (due != null) ? due : NO_DEADLINE, delegate.getAssignee());
 		this.events.getObject().changed(delegate, office);
+	}
+
+	private static String shortened(String subject) {
+		return (subject.length() <= 200) ? subject : subject.substring(0, 199) + "…";
 	}
 
 }

@@ -96,7 +96,7 @@ class KnowledgeSearchTests {
 				"Gentile Maria Grazia D'Àngelo, la pratica SPT-ABCD-EF23 è chiusa: la pensione è pagata il primo "
 						+ "del mese. Per dubbi scriva a maria.dangelo@example.org o chiami il 333 123 4567.",
 				List.of("Maria", "Grazia", "D'Àngelo"), "bo-inps");
-		assertThat(draft.status()).isEqualTo(ArticleStatus.DRAFT);
+		assertThat(draft.status()).isEqualTo(ArticleStatus.IN_REVIEW);
 		assertThat(draft.audience()).isEqualTo(Article.Audience.OPERATORS);
 		assertThat(draft.answer()).contains("la pensione è pagata il primo del mese")
 			.doesNotContain("Maria")

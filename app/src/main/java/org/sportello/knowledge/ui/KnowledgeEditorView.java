@@ -30,6 +30,7 @@ import org.sportello.cases.Cases;
 import org.sportello.cases.Topic;
 import org.sportello.knowledge.Article;
 import org.sportello.knowledge.ArticleRefusedException;
+import org.sportello.knowledge.ArticleReview;
 import org.sportello.knowledge.ArticleStatus;
 import org.sportello.knowledge.ArticleText;
 import org.sportello.knowledge.KnowledgeBase;
@@ -41,7 +42,7 @@ import org.sportello.security.Roles;
  * will, save it as a draft, publish or withdraw it. Every save is a new version.
  */
 @Route("kb")
-@RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+@RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN, Roles.KB_EDITOR, Roles.KB_REVIEWER })
 public class KnowledgeEditorView extends VerticalLayout implements HasDynamicTitle {
 
 	private final transient KnowledgeBase knowledge;
@@ -73,6 +74,9 @@ public class KnowledgeEditorView extends VerticalLayout implements HasDynamicTit
 	private final Div preview = new Div();
 
 	private final Paragraph message = new Paragraph();
+
+	/** The reviewers' last note and the next periodic review of the article shown. */
+	private final Paragraph reviewNote = new Paragraph();
 
 	private final Button withdraw = new Button();
 
@@ -153,9 +157,18 @@ public class KnowledgeEditorView extends VerticalLayout implements HasDynamicTit
 		form.setMaxWidth("60em");
 		Button draft = new Button(getTranslation("kb.editor.save-draft"), (click) -> save(ArticleStatus.DRAFT));
 		draft.setId("kb-save-draft");
+		// the reviewers of the owning administration get a task
+		// (processes/kb-article.bpmn)
+		Button review = new Button(getTranslation("kb.editor.send-for-review"),
+				(click) -> save(ArticleStatus.IN_REVIEW));
+		review.setId("kb-send-for-review");
+		review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+		// supervisors and administrators may still publish at once (urgent notices); the
+		// periodic review is scheduled all the same
 		Button publish = new Button(getTranslation("kb.editor.publish"), (click) -> save(ArticleStatus.PUBLISHED));
 		publish.setId("kb-publish");
-		publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+		publish.setVisible(authentication.hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN));
+		this.reviewNote.setId("kb-review-note");
 		this.withdraw.setText(getTranslation("kb.editor.withdraw"));
 		this.withdraw.setId("kb-withdraw");
 		this.withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -163,8 +176,8 @@ public class KnowledgeEditorView extends VerticalLayout implements HasDynamicTit
 			this.editing = this.knowledge.move(this.editing.id(), ArticleStatus.WITHDRAWN, this.user);
 			done("kb.editor.withdrawn");
 		});
-		add(create, this.grid, form, new H3(getTranslation("kb.editor.preview")), this.preview,
-				new HorizontalLayout(draft, publish, this.withdraw), this.message);
+		add(create, this.grid, form, new H3(getTranslation("kb.editor.preview")), this.preview, this.reviewNote,
+				new HorizontalLayout(draft, review, publish, this.withdraw), this.message);
 		refresh();
 		edit(null);
 	}
@@ -193,6 +206,16 @@ public class KnowledgeEditorView extends VerticalLayout implements HasDynamicTit
 		this.language.setValue((article != null) ? article.language() : "it");
 		this.validUntil.setValue((article != null) ? article.validUntil() : null);
 		this.withdraw.setEnabled(article != null && article.status() != ArticleStatus.WITHDRAWN);
+		ArticleReview review = (article != null) ? this.knowledge.reviewOf(article.id()) : null;
+		this.reviewNote.setText((review == null) ? ""
+				: ((review.note() != null) ? getTranslation("kb.editor.review-note", review.note()) : "")
+						+ ((review.nextReview() != null && article.status() == ArticleStatus.PUBLISHED)
+								? " " + getTranslation("kb.editor.next-review",
+										review.nextReview()
+											.format(java.time.format.DateTimeFormatter
+												.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+												.withLocale(getLocale())))
+								: ""));
 		showPreview();
 	}
 
@@ -210,7 +233,8 @@ public class KnowledgeEditorView extends VerticalLayout implements HasDynamicTit
 					(this.topic.getValue() != null) ? this.topic.getValue().code() : null, this.audience.getValue(),
 					this.language.getValue(), this.question.getValue(), this.answer.getValue(), this.tags.getValue(),
 					this.legalBasis.getValue(), null, this.validUntil.getValue()), status, this.user);
-			done((status == ArticleStatus.PUBLISHED) ? "kb.editor.published" : "kb.editor.saved");
+			done((status == ArticleStatus.PUBLISHED) ? "kb.editor.published"
+					: (status == ArticleStatus.IN_REVIEW) ? "kb.editor.sent-for-review" : "kb.editor.saved");
 		}
 		catch (ArticleRefusedException ex) {
 			if ("question".equals(ex.field())) {

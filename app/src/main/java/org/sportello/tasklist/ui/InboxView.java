@@ -54,7 +54,7 @@ import org.sportello.tasklist.TaskEvents;
  * polling). Enter on a row opens the task.
  */
 @Route("tasks")
-@RolesAllowed({ Roles.BO, Roles.FO, Roles.SUPERVISOR, Roles.ADMIN })
+@RolesAllowed({ Roles.BO, Roles.FO, Roles.SUPERVISOR, Roles.ADMIN, Roles.KB_REVIEWER })
 public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
 	private final transient Inbox inbox;
@@ -179,7 +179,10 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 			.withZone(ZoneId.of("Europe/Rome"));
 		this.grid.setId("inbox");
 		this.grid.setAriaLabel(getTranslation("inbox.title"));
-		this.grid.addComponentColumn((item) -> new Anchor("tasks/" + item.taskId(), item.trackingCode()))
+		this.grid
+			.addComponentColumn((item) -> new Anchor("tasks/" + item.taskId(),
+					(item.trackingCode() != null) ? item.trackingCode()
+							: getTranslation("inbox.subject", shortSubject(item.subject()))))
 			.setHeader(getTranslation("inbox.col.code"))
 			.setAutoWidth(true);
 		// long names (topics, administrations, steps) share the width left and wrap, so
@@ -329,6 +332,11 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 	@Override
 	public String getPageTitle() {
 		return getTranslation("inbox.title");
+	}
+
+	/** The code column stays narrow: a long subject is cut (the task page has it all). */
+	private static String shortSubject(String subject) {
+		return (subject == null || subject.length() <= 48) ? subject : subject.substring(0, 47) + "…";
 	}
 
 }

@@ -48,7 +48,7 @@ import org.sportello.web.FormViewer;
  * Conflicts (claimed by someone else meanwhile, task gone) are shown as messages.
  */
 @Route("tasks/:taskId")
-@RolesAllowed({ Roles.BO, Roles.FO, Roles.SUPERVISOR, Roles.ADMIN })
+@RolesAllowed({ Roles.BO, Roles.FO, Roles.SUPERVISOR, Roles.ADMIN, Roles.KB_REVIEWER })
 public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskView.class);
