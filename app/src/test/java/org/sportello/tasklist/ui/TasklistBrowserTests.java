@@ -97,7 +97,7 @@ class TasklistBrowserTests extends BrowserTestSupport {
 			.getText()
 			.startsWith("Bozza creata"));
 		assertThat(this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM spt_kb_article WHERE status = 'DRAFT' "
+				"SELECT COUNT(*) FROM spt_kb_article WHERE status = 'IN_REVIEW' "
 						+ "AND administration_code = 'INPS' AND answer LIKE '%sarà pagata il primo del mese%'",
 				Integer.class))
 			.isOne();
