@@ -75,8 +75,4 @@ interface ArticleMapper {
 	@Select("SELECT review_note AS note, next_review FROM spt_kb_article WHERE id = #{id}")
 	Optional<ArticleReview> review(String id);
 
-	@Select("SELECT " + COLUMNS + " FROM spt_kb_article WHERE status = 'PUBLISHED' AND next_review < #{today}"
-			+ " ORDER BY next_review, id")
-	List<Article> overdue(java.time.LocalDate today);
-
 }

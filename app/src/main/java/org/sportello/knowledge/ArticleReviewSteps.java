@@ -38,15 +38,19 @@ public class ArticleReviewSteps {
 	 * for the editors.
 	 */
 	public void publish(DelegateExecution execution) {
-		this.knowledge.reviewed(text(execution, "articleId"), ArticleStatus.PUBLISHED,
-				text(execution, "articleQuestion"), text(execution, "articleAnswer"), text(execution, "reviewNote"),
-				reviewer(execution));
+		decided(execution, ArticleStatus.PUBLISHED);
 	}
 
 	/** The reviewer sent it back: a draft again (off the search) with their note. */
 	public void returnToDraft(DelegateExecution execution) {
-		this.knowledge.reviewed(text(execution, "articleId"), ArticleStatus.DRAFT, text(execution, "articleQuestion"),
-				text(execution, "articleAnswer"), text(execution, "reviewNote"), reviewer(execution));
+		decided(execution, ArticleStatus.DRAFT);
+	}
+
+	private void decided(DelegateExecution execution, ArticleStatus status) {
+		String reviewer = text(execution, "reviewedBy");
+		this.knowledge.reviewed(text(execution, "articleId"), status, text(execution, "articleQuestion"),
+				text(execution, "articleAnswer"), text(execution, "reviewNote"),
+				(reviewer != null) ? reviewer : "review");
 	}
 
 	/**
@@ -77,11 +81,6 @@ public class ArticleReviewSteps {
 			.ifPresent((article) -> execution.setVariables(ArticleWorkflow.variables(article, true)));
 		execution.removeVariable("reviewOutcome");
 		execution.removeVariable("reviewNote");
-	}
-
-	private static String reviewer(DelegateExecution execution) {
-		String reviewer = text(execution, "reviewedBy");
-		return (reviewer != null) ? reviewer : "review";
 	}
 
 	private static String text(DelegateExecution execution, String name) {

@@ -149,17 +149,6 @@ public class KnowledgeBase {
 		return this.mapper.review(id).orElse(new ArticleReview(null, null));
 	}
 
-	/**
-	 * Published articles of these administrations whose review date has passed (the
-	 * reviewers have not looked at them again).
-	 */
-	public List<Article> overdue(java.util.Set<String> administrations) {
-		return this.mapper.overdue(LocalDate.now(this.clock.withZone(java.time.ZoneId.of("Europe/Rome"))))
-			.stream()
-			.filter((article) -> administrations.contains(article.administrationCode()))
-			.toList();
-	}
-
 	private Article store(Draft draft, ArticleStatus status, String author) {
 		String question = FreeText.normalize(draft.question());
 		String answer = FreeText.normalize(draft.answer());

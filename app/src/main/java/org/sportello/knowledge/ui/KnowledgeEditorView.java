@@ -206,17 +206,26 @@ public class KnowledgeEditorView extends VerticalLayout implements HasDynamicTit
 		this.language.setValue((article != null) ? article.language() : "it");
 		this.validUntil.setValue((article != null) ? article.validUntil() : null);
 		this.withdraw.setEnabled(article != null && article.status() != ArticleStatus.WITHDRAWN);
-		ArticleReview review = (article != null) ? this.knowledge.reviewOf(article.id()) : null;
-		this.reviewNote.setText((review == null) ? ""
-				: ((review.note() != null) ? getTranslation("kb.editor.review-note", review.note()) : "")
-						+ ((review.nextReview() != null && article.status() == ArticleStatus.PUBLISHED)
-								? " " + getTranslation("kb.editor.next-review",
-										review.nextReview()
-											.format(java.time.format.DateTimeFormatter
-												.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
-												.withLocale(getLocale())))
-								: ""));
+		this.reviewNote.setText((article != null) ? reviewText(article) : "");
 		showPreview();
+	}
+
+	/** The reviewers' last note and, while published, the day of the next review. */
+	private String reviewText(Article article) {
+		ArticleReview review = this.knowledge.reviewOf(article.id());
+		StringBuilder text = new StringBuilder();
+		if (review.note() != null) {
+			text.append(getTranslation("kb.editor.review-note", review.note()));
+		}
+		if (review.nextReview() != null && article.status() == ArticleStatus.PUBLISHED) {
+			text.append(' ')
+				.append(getTranslation("kb.editor.next-review",
+						review.nextReview()
+							.format(java.time.format.DateTimeFormatter
+								.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+								.withLocale(getLocale()))));
+		}
+		return text.toString().strip();
 	}
 
 	private void showPreview() {
