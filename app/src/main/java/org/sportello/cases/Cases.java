@@ -454,6 +454,7 @@ public class Cases {
 		TimelineEvent event = new TimelineEvent(UUID.randomUUID().toString(), caseId, this.clock.instant(), type,
 				status, actor, office, administration, citizenVisible, detail);
 		this.mapper.insertEvent(event, this.mapper.nextEventSeq(caseId));
+		this.events.publishEvent(new CaseChanged(caseId));
 	}
 
 }

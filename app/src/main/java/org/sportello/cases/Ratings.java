@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.sportello.cases.TimelineEvent.EventType;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +24,13 @@ public class Ratings {
 
 	private final Clock clock;
 
-	Ratings(RatingMapper mapper, CaseMapper cases, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Ratings(RatingMapper mapper, CaseMapper cases, Clock clock, ApplicationEventPublisher events) {
 		this.mapper = mapper;
 		this.cases = cases;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public Optional<Rating> of(String caseId) {
@@ -48,6 +52,7 @@ public class Ratings {
 		}
 		this.cases.insertEvent(new TimelineEvent(java.util.UUID.randomUUID().toString(), row.id(), rating.createdAt(),
 				EventType.RATED, null, null, null, null, true, value.name()), this.cases.nextEventSeq(row.id()));
+		this.events.publishEvent(new CaseChanged(row.id()));
 		return rating;
 	}
 

@@ -50,10 +50,16 @@ public class KnowledgeBase {
 
 	private final ArticleWorkflow workflow;
 
+	private final SearchGaps gaps;
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	KnowledgeBase(ArticleMapper mapper, Clock clock, org.sportello.directory.Directory directory,
-			ArticleWorkflow workflow) {
+			ArticleWorkflow workflow, SearchGaps gaps, org.springframework.context.ApplicationEventPublisher events) {
 		this.mapper = mapper;
 		this.workflow = workflow;
+		this.gaps = gaps;
+		this.events = events;
 		this.clock = clock;
 		this.directory = directory;
 	}
@@ -246,9 +252,17 @@ public class KnowledgeBase {
 		return search(text, ArticleIndex.Filter.OPERATORS, SUGGESTIONS);
 	}
 
-	/** Citizens' search on /faq: public articles only. */
-	public List<Found> publicSearch(String text, String topic, int limit) {
-		return search(text, new ArticleIndex.Filter(true, topic, null), limit);
+	/**
+	 * Citizens' search on /faq: public articles only. A search that finds nothing is kept
+	 * (without personal data) as a gap for the editors, with the language the citizen
+	 * reads.
+	 */
+	public List<Found> publicSearch(String text, String topic, int limit, String language) {
+		List<Found> found = search(text, new ArticleIndex.Filter(true, topic, null), limit);
+		if (found.isEmpty()) {
+			this.gaps.nothingFound(text, language);
+		}
+		return found;
 	}
 
 	private List<Found> search(String text, ArticleIndex.Filter filter, int limit) {
@@ -273,6 +287,7 @@ public class KnowledgeBase {
 	@Transactional
 	public void usedFor(String caseId, String articleId) {
 		this.mapper.insertCaseArticle(caseId, articleId, this.clock.instant());
+		this.events.publishEvent(new ArticleUsed(caseId, articleId));
 	}
 
 	/** "Was it useful?" (citizens) or "not helpful" (operators), kept without names. */

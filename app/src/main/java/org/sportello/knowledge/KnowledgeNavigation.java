@@ -3,6 +3,7 @@ package org.sportello.knowledge;
 import java.util.List;
 
 import org.sportello.knowledge.ui.KnowledgeEditorView;
+import org.sportello.knowledge.ui.KnowledgeMeasuresView;
 import org.sportello.web.NavigationRegistry;
 
 import org.springframework.stereotype.Component;
@@ -12,7 +13,8 @@ class KnowledgeNavigation implements NavigationRegistry.Contribution {
 
 	@Override
 	public List<NavigationRegistry.Entry> entries() {
-		return List.of(new NavigationRegistry.Entry(KnowledgeEditorView.class, "nav.kb", 400));
+		return List.of(new NavigationRegistry.Entry(KnowledgeEditorView.class, "nav.kb", 400),
+				new NavigationRegistry.Entry(KnowledgeMeasuresView.class, "nav.kb-measures", 410));
 	}
 
 }

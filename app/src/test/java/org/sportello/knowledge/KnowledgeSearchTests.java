@@ -48,7 +48,7 @@ class KnowledgeSearchTests {
 		List<KnowledgeBase.Found> found = this.knowledge.suggestions("I lost my job, unemployment benefit");
 		assertThat(slugs(found, 1)).containsExactly("unemployment-benefit-english");
 		assertThat(found.get(0).snippet()).contains("<mark>");
-		assertThat(slugs(this.knowledge.publicSearch("temporary housing", null, 3), 1))
+		assertThat(slugs(this.knowledge.publicSearch("temporary housing", null, 3, "en"), 1))
 			.containsExactly("temporary-housing-who-is-entitled");
 	}
 
@@ -56,7 +56,7 @@ class KnowledgeSearchTests {
 	void operatorOnlyArticlesNeverReachCitizens() {
 		assertThat(slugs(this.knowledge.suggestions("rimborso IMU pagata non dovuta"), 3))
 			.contains("rimborso-imu-versata");
-		assertThat(slugs(this.knowledge.publicSearch("rimborso IMU pagata non dovuta", null, 20), 20))
+		assertThat(slugs(this.knowledge.publicSearch("rimborso IMU pagata non dovuta", null, 20, "it"), 20))
 			.doesNotContain("rimborso-imu-versata");
 		assertThat(this.knowledge.publicArticle("rimborso-imu-versata")).isEmpty();
 		assertThat(this.knowledge.publicArticles(null)).allMatch(Article::isPublic)

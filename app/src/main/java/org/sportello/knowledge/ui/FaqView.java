@@ -118,7 +118,8 @@ public class FaqView extends VerticalLayout implements HasDynamicTitle, BeforeEn
 	}
 
 	private void search() {
-		List<KnowledgeBase.Found> found = this.knowledge.publicSearch(this.query.getValue(), null, 20);
+		List<KnowledgeBase.Found> found = this.knowledge.publicSearch(this.query.getValue(), null, 20,
+				getLocale().getLanguage());
 		if (found.isEmpty()) {
 			Paragraph none = new Paragraph(getTranslation("faq.no-result"));
 			none.setId("faq-no-result");

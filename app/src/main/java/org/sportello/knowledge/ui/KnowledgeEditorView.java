@@ -22,7 +22,10 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,7 +46,7 @@ import org.sportello.security.Roles;
  */
 @Route("kb")
 @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN, Roles.KB_EDITOR, Roles.KB_REVIEWER })
-public class KnowledgeEditorView extends VerticalLayout implements HasDynamicTitle {
+public class KnowledgeEditorView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
 	private final transient KnowledgeBase knowledge;
 
@@ -87,7 +90,9 @@ public class KnowledgeEditorView extends VerticalLayout implements HasDynamicTit
 		this.user = authentication.getPrincipalName().orElseThrow();
 		this.kept = knowledge.keptBy(this.user);
 		boolean english = getLocale().getLanguage().equals("en");
-		add(new H2(getTranslation("kb.editor.title")), new Paragraph(getTranslation("kb.editor.intro")));
+		RouterLink measures = new RouterLink(getTranslation("kb.measures.link"), KnowledgeMeasuresView.class);
+		measures.setId("kb-measures-link");
+		add(new H2(getTranslation("kb.editor.title")), new Paragraph(getTranslation("kb.editor.intro")), measures);
 		DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
 			.withLocale(getLocale())
 			.withZone(ZoneId.of("Europe/Rome"));
@@ -180,6 +185,19 @@ public class KnowledgeEditorView extends VerticalLayout implements HasDynamicTit
 				new HorizontalLayout(draft, review, publish, this.withdraw), this.message);
 		refresh();
 		edit(null);
+	}
+
+	/**
+	 * {@code ?article=<id>} opens one of the user's articles (links from the measures).
+	 */
+	@Override
+	public void beforeEnter(BeforeEnterEvent event) {
+		event.getLocation()
+			.getQueryParameters()
+			.getSingleParameter("article")
+			.flatMap(this.knowledge::byId)
+			.filter((article) -> this.kept.contains(article.administrationCode()))
+			.ifPresent(this.grid::select);
 	}
 
 	private void refresh() {

@@ -1,0 +1,165 @@
+package org.sportello.reporting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sportello.cases.CaseChanged;
+import org.sportello.knowledge.ArticleUsed;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Keeps the warehouse's case facts in step with the cases. Every change of a case marks
+ * it in its transaction; just before that transaction commits, each marked case's fact is
+ * computed again from the operational tables, so the warehouse never disagrees with what
+ * was committed and a rolled-back change leaves no trace. The same computation backfills,
+ * at start, the cases that have no fact (older cases, or a new warehouse).
+ */
+@Component
+class CaseFacts {
+
+	private static final Logger log = LoggerFactory.getLogger(CaseFacts.class);
+
+	private static final int BACKFILL_BATCH = 500;
+
+	private final FactMapper mapper;
+
+	private final ZoneId zone;
+
+	private final TransactionOperations transactions;
+
+	CaseFacts(FactMapper mapper, Clock clock, TransactionOperations transactions) {
+		this.mapper = mapper;
+		this.zone = clock.getZone();
+		this.transactions = transactions;
+	}
+
+	@EventListener
+	void caseChanged(CaseChanged change) {
+		mark(change.caseId());
+	}
+
+	@EventListener
+	void articleUsed(ArticleUsed used) {
+		mark(used.caseId());
+	}
+
+	private void mark(String caseId) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			refresh(caseId);
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		Set<String> marked = (Set<String>) TransactionSynchronizationManager.getResource(this);
+		if (marked == null) {
+			Set<String> cases = new LinkedHashSet<>();
+			TransactionSynchronizationManager.bindResource(this, cases);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					cases.forEach(CaseFacts.this::refresh);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(CaseFacts.this);
+				}
+			});
+			marked = cases;
+		}
+		marked.add(caseId);
+	}
+
+	/**
+	 * Computes the case's fact again, in the caller's transaction. The case's key row is
+	 * locked before the case is read: a concurrent refresh of the same case (another
+	 * transaction, another node) waits and then reads what the first one committed, so
+	 * the last fact written is never older than the last change.
+	 */
+	void refresh(String caseId) {
+		String key = this.mapper.lockKey(caseId).orElseGet(() -> newKey(caseId));
+		Optional<CaseSource> source = this.mapper.source(caseId);
+		if (source.isEmpty()) {
+			return;
+		}
+		this.mapper.deleteFact(key);
+		this.mapper.insertFact(fact(key, source.get(), this.zone));
+	}
+
+	private String newKey(String caseId) {
+		String created = UUID.randomUUID().toString();
+		try {
+			this.mapper.insertKey(caseId, created);
+			return created;
+		}
+		catch (DuplicateKeyException ex) {
+			// the backfill (or another node) gave the case its key meanwhile
+			return this.mapper.lockKey(caseId).orElseThrow();
+		}
+	}
+
+	static CaseFact fact(String key, CaseSource source, ZoneId zone) {
+		ZonedDateTime opened = source.createdAt().atZone(zone);
+		boolean closed = source.closedAt() != null && isFinal(source.status());
+		Long calendarMinutes = closed ? Duration.between(source.createdAt(), source.closedAt()).toMinutes() : null;
+		Long workingMinutes = (closed && "DONE".equals(source.caseClockPhase()) && source.caseClockUsedMs() != null)
+				? Duration.ofMillis(source.caseClockUsedMs()).toMinutes() : null;
+		return new CaseFact(key, opened.toLocalDate(), opened.getHour(), source.channel(), source.topicCode(),
+				source.openedOffice(), source.frontAdministration(), source.ownerAdministration(), source.status(),
+				closed ? source.closedAt().atZone(zone).toLocalDate() : null, closed && source.forwards() == 0,
+				source.articles() > 0, source.administrations(), source.transfers(), calendarMinutes, workingMinutes,
+				source.breaches() > 0, source.escalationLevel(), source.rating());
+	}
+
+	private static boolean isFinal(String status) {
+		return "RISOLTA".equals(status) || "CHIUSA".equals(status) || "NON_DI_COMPETENZA".equals(status);
+	}
+
+	/**
+	 * Facts for the cases that have none, in batches of their own transactions; several
+	 * nodes starting together serialise on each case's lock and skip what another wrote.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void backfill() {
+		int total = 0;
+		while (true) {
+			List<String> batch = this.mapper.withoutFact(BACKFILL_BATCH);
+			if (batch.isEmpty()) {
+				break;
+			}
+			Integer done = this.transactions.execute((status) -> {
+				int refreshed = 0;
+				for (String caseId : batch) {
+					if (this.mapper.keyOf(caseId).isEmpty()) {
+						refresh(caseId);
+						refreshed++;
+					}
+				}
+				return refreshed;
+			});
+			total += (done != null) ? done : 0;
+			if (batch.size() < BACKFILL_BATCH) {
+				break;
+			}
+		}
+		if (total > 0) {
+			log.info("Reporting warehouse: facts written for {} earlier cases", total);
+		}
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.sportello.reporting;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+/** The warehouse's load: reads a case's operational rows and writes its fact. */
+@Mapper
+interface FactMapper {
+
+	/**
+	 * The case's key, locked: serialises refreshes of one case across transactions and
+	 * nodes.
+	 */
+	@Select("SELECT case_key FROM spt_report_case WHERE case_id = #{caseId} FOR UPDATE")
+	Optional<String> lockKey(String caseId);
+
+	String FINAL = "('RISOLTA', 'CHIUSA', 'NON_DI_COMPETENZA')";
+
+	@Select("SELECT c.id AS case_id, c.created_at, c.channel, c.topic_code, c.opened_office,"
+			+ " o.administration_code AS front_administration,"
+			+ " (SELECT MIN(a.administration_code) FROM spt_case_administration a WHERE a.case_id = c.id"
+			+ " AND a.role = 'OWNER') AS owner_administration, c.status,"
+			+ " (SELECT MAX(e.occurred_at) FROM spt_case_event e WHERE e.case_id = c.id AND e.status IN " + FINAL
+			+ ") AS closed_at,"
+			+ " (SELECT COUNT(*) FROM spt_case_event e WHERE e.case_id = c.id AND e.status = 'INOLTRATA') AS forwards,"
+			+ " (SELECT COUNT(*) FROM spt_case_administration a WHERE a.case_id = c.id) AS administrations,"
+			+ " (SELECT COUNT(*) FROM spt_case_event e WHERE e.case_id = c.id AND e.event_type = 'TRANSFERRED')"
+			+ " AS transfers," + " (SELECT COUNT(*) FROM spt_case_article x WHERE x.case_id = c.id) AS articles,"
+			+ " k.used_ms AS case_clock_used_ms, k.phase AS case_clock_phase,"
+			+ " (SELECT COALESCE(MAX(s.escalation_level), 0) FROM spt_sla_clock s WHERE s.case_id = c.id)"
+			+ " AS escalation_level,"
+			+ " (SELECT COUNT(*) FROM spt_sla_clock s WHERE s.case_id = c.id AND s.breached_at IS NOT NULL) AS breaches,"
+			+ " r.rating" + " FROM spt_case c LEFT JOIN spt_office o ON o.group_id = c.opened_office"
+			+ " LEFT JOIN spt_sla_clock k ON k.case_id = c.id AND k.scope = 'CASE'"
+			+ " LEFT JOIN spt_rating r ON r.case_id = c.id WHERE c.id = #{caseId}")
+	Optional<CaseSource> source(String caseId);
+
+	@Select("SELECT case_key FROM spt_report_case WHERE case_id = #{caseId}")
+	Optional<String> keyOf(String caseId);
+
+	@Insert("INSERT INTO spt_report_case (case_id, case_key) VALUES (#{caseId}, #{caseKey})")
+	void insertKey(@Param("caseId") String caseId, @Param("caseKey") String caseKey);
+
+	@Delete("DELETE FROM spt_dw_case WHERE case_key = #{caseKey}")
+	void deleteFact(String caseKey);
+
+	@Insert("INSERT INTO spt_dw_case (case_key, opened_on, opened_hour, channel, topic_code, front_office,"
+			+ " front_administration, owner_administration, status, closed_on, closed_at_front_office, with_article,"
+			+ " administrations, transfers, calendar_minutes, working_minutes, sla_breached, escalation_level, rating)"
+			+ " VALUES (#{caseKey}, #{openedOn}, #{openedHour}, #{channel}, #{topicCode}, #{frontOffice},"
+			+ " #{frontAdministration}, #{ownerAdministration}, #{status}, #{closedOn}, #{closedAtFrontOffice},"
+			+ " #{withArticle}, #{administrations}, #{transfers}, #{calendarMinutes}, #{workingMinutes},"
+			+ " #{slaBreached}, #{escalationLevel}, #{rating})")
+	void insertFact(CaseFact fact);
+
+	/** Cases that have no fact yet (opened before the warehouse, or by a failed load). */
+	@Select("SELECT c.id FROM spt_case c WHERE NOT EXISTS (SELECT 1 FROM spt_report_case r WHERE r.case_id = c.id)"
+			+ " ORDER BY c.id LIMIT #{limit}")
+	List<String> withoutFact(int limit);
+
+}

@@ -1,0 +1,240 @@
+package org.sportello.reporting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sportello.cases.Channel;
+import org.sportello.cases.OpenedCase;
+import org.sportello.intake.IntakeRequest;
+import org.sportello.intake.IntakeService;
+import org.sportello.knowledge.KnowledgeBase;
+import org.sportello.security.Roles;
+import org.sportello.support.H2ApplicationTest;
+import org.sportello.support.TestClock;
+import org.sportello.tasklist.BackOfficeActions;
+import org.sportello.tasklist.BackOfficeOutcome;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The front offices' figures on a constructed day of cases with known answers, through
+ * the real intake, engine, SLA clocks and knowledge base: Friday 30 May 2031 (Monday 2
+ * June is the Festa della Repubblica), Linea Amica's contact center (09:00-18:00) opens
+ * four cases and the Comune's URP one.
+ */
+@H2ApplicationTest
+class ReportsTests {
+
+	static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+	static final LocalDate FRIDAY = LocalDate.of(2031, 5, 30);
+
+	static final ReportFilter THAT_DAY = new ReportFilter(FRIDAY, FRIDAY, null);
+
+	@Autowired
+	IntakeService intake;
+
+	@Autowired
+	BackOfficeActions backOffice;
+
+	@Autowired
+	KnowledgeBase knowledge;
+
+	@Autowired
+	Reports reports;
+
+	@Autowired
+	CaseFacts facts;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private LocalDate day;
+
+	@AfterEach
+	void realTimeAgain() {
+		TestClock.reset();
+	}
+
+	@Test
+	void frontOfficeClosureArticleShareAndWorkingTimeAcrossAWeekendAndAHoliday() {
+		constructTheDay();
+		ReportScope network = this.reports.scopeOf("supervisor1");
+		assertThat(network.network()).isTrue();
+
+		FrontOfficeFigures total = this.reports.total(network, THAT_DAY);
+		assertThat(total.cases()).isEqualTo(5);
+		assertThat(total.closedAtFrontOffice()).isEqualTo(3);
+		assertThat(total.closureRate()).isEqualTo(0.6);
+		assertThat(total.withArticle()).isOne();
+
+		FrontOfficeFigures lineaAmica = office(this.reports.byFrontOffice(network, THAT_DAY), "linea-amica-fo");
+		assertThat(lineaAmica.administration()).isEqualTo("LINEA-AMICA");
+		assertThat(lineaAmica.cases()).isEqualTo(4);
+		assertThat(lineaAmica.finished()).isEqualTo(3);
+		assertThat(lineaAmica.closedAtFrontOffice()).isEqualTo(2);
+		assertThat(lineaAmica.closureRate()).isEqualTo(0.5);
+		assertThat(lineaAmica.articleRate()).isEqualTo(0.5);
+		// 30 + 15 working minutes at the front office; the forwarded case: Friday
+		// 17:00-17:30 at INPS (network calendar until 17:30), nothing on Saturday, Sunday
+		// and the holiday, Tuesday 09:00-10:00 = 90
+		assertThat(lineaAmica.workingMinutes()).isEqualTo(30 + 15 + 90);
+		assertThat(lineaAmica.meanWorkingMinutes()).isEqualTo(45);
+		// calendar: 30 + 15 + (Friday 17:00 to Tuesday 10:00 = 89 h)
+		assertThat(lineaAmica.calendarMinutes()).isEqualTo(30 + 15 + 89 * 60);
+		assertThat(office(this.reports.byFrontOffice(network, THAT_DAY), "comune-aq-urp").closureRate()).isEqualTo(1.0);
+
+		assertThat(this.reports.byMonth(network, new ReportFilter(FRIDAY.withDayOfMonth(1), FRIDAY.plusDays(1), null)))
+			.singleElement()
+			.satisfies((month) -> {
+				assertThat(month.label()).isEqualTo("203105");
+				assertThat(month.cases()).isEqualTo(5);
+			});
+		assertThat(this.reports.total(network, new ReportFilter(FRIDAY, FRIDAY, "COMUNE-AQ")).cases()).isOne();
+
+		// an administration's supervisor sees its own front office only
+		ReportScope comune = this.reports.scopeOf(supervisor("sup-comune-rep", "comune-aq-urp"));
+		assertThat(comune.network()).isFalse();
+		assertThat(this.reports.byFrontOffice(comune, THAT_DAY)).extracting(FrontOfficeFigures::label)
+			.containsExactly("comune-aq-urp");
+		assertThat(this.reports.total(comune, THAT_DAY).cases()).isOne();
+		assertThat(this.reports.total(comune, new ReportFilter(FRIDAY, FRIDAY, "LINEA-AMICA")).cases()).isZero();
+		assertThat(this.reports.administrationsIn(comune)).containsExactly("COMUNE-AQ");
+	}
+
+	@Test
+	void theWarehouseHoldsNoPersonalValueOfAnyCase() {
+		List<OpenedCase> opened = constructDay(FRIDAY.plusWeeks(1));
+		Set<String> personal = new HashSet<>();
+		for (OpenedCase one : opened) {
+			this.jdbc
+				.queryForList(
+						"SELECT c.id, c.tracking_code, c.description, c.opened_by, k.name, k.phone, k.email"
+								+ " FROM spt_case c JOIN spt_case_contact k ON k.case_id = c.id WHERE c.id = ?",
+						one.caseId())
+				.forEach((row) -> row.values().forEach((value) -> addIfText(personal, value)));
+		}
+		assertThat(personal).contains("Maria Grazia D'Àngelo", "+393331234567", "maria.dangelo@example.it");
+
+		List<String> leaks = new ArrayList<>();
+		List<Map<String, Object>> facts = this.jdbc.queryForList("SELECT * FROM spt_dw_case");
+		assertThat(facts).hasSizeGreaterThanOrEqualTo(5);
+		for (Map<String, Object> fact : facts) {
+			fact.forEach((column, value) -> {
+				String text = String.valueOf(value);
+				personal.stream()
+					.filter((one) -> text.equals(one) || (one.length() >= 4 && text.contains(one)))
+					.forEach((one) -> leaks.add(column + "=" + text));
+			});
+		}
+		assertThat(leaks).isEmpty();
+	}
+
+	@Test
+	void theBackfillWritesMissingFactsOnceAndTheSameFigures() {
+		LocalDate friday = FRIDAY.plusWeeks(2);
+		ReportFilter thatDay = new ReportFilter(friday, friday, null);
+		List<OpenedCase> opened = constructDay(friday);
+		FrontOfficeFigures before = this.reports.total(this.reports.scopeOf("admin"), thatDay);
+		String caseId = opened.get(0).caseId();
+		String key = this.jdbc.queryForObject("SELECT case_key FROM spt_report_case WHERE case_id = ?", String.class,
+				caseId);
+		this.jdbc.update("DELETE FROM spt_dw_case WHERE case_key = ?", key);
+		this.jdbc.update("DELETE FROM spt_report_case WHERE case_id = ?", caseId);
+		assertThat(this.reports.total(this.reports.scopeOf("admin"), thatDay).cases()).isEqualTo(before.cases() - 1);
+
+		this.facts.backfill();
+		this.facts.backfill();
+
+		assertThat(this.reports.total(this.reports.scopeOf("admin"), thatDay)).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_report_case WHERE case_id = ?", Integer.class,
+				caseId))
+			.isOne();
+	}
+
+	private List<OpenedCase> constructTheDay() {
+		return constructDay(FRIDAY);
+	}
+
+	/**
+	 * Opens a Friday's cases: answered at the front office, resolved with an article,
+	 * still waiting, answered at the Comune's counter, forwarded to INPS and answered
+	 * there on Tuesday. Each test has its own Friday (the application context is shared).
+	 */
+	private List<OpenedCase> constructDay(LocalDate friday) {
+		this.day = friday;
+		List<OpenedCase> day = new ArrayList<>();
+		moveTo(at(9, 30));
+		OpenedCase answered = open("fo1", "PENSION");
+		moveTo(at(10, 0));
+		this.intake.resolve(answered.trackingCode(), "Risposto al telefono", "fo1");
+		OpenedCase withArticle = open("fo1", "PENSION");
+		moveTo(at(10, 15));
+		String article = this.knowledge.suggestions("pensione").get(0).article().id();
+		this.intake.resolve(withArticle.trackingCode(), "Risposta della base di conoscenza", "fo1");
+		this.knowledge.usedFor(withArticle.caseId(), article);
+		moveTo(at(11, 0));
+		OpenedCase waiting = open("fo1", "PENSION");
+		moveTo(at(12, 0));
+		OpenedCase comune = open("fo-comune", "PENSION");
+		this.intake.resolve(comune.trackingCode(), "Risposto allo sportello", "fo-comune");
+		moveTo(at(17, 0));
+		OpenedCase forwarded = open("fo1", "PENSION");
+		this.intake.forward(forwarded.trackingCode(), "Serve la sede INPS", "fo1");
+		moveTo(friday.plusDays(4).atTime(10, 0).atZone(ROME).toInstant());
+		this.backOffice.decide(forwarded.trackingCode(), "bo-inps", BackOfficeOutcome.ANSWER, "Pensione liquidata",
+				null);
+		day.addAll(List.of(answered, withArticle, waiting, comune, forwarded));
+		return day;
+	}
+
+	private OpenedCase open(String operator, String topic) {
+		return this.intake.open(new IntakeRequest(Channel.PHONE, topic,
+				"Chiede notizie della sua pensione di vecchiaia", "L'Aquila", new IntakeRequest.Citizen(
+						"Maria Grazia D'Àngelo", "+393331234567", "maria.dangelo@example.it", true, "it"),
+				Set.of()), operator);
+	}
+
+	private String supervisor(String id, String office) {
+		if (this.identity.createUserQuery().userId(id).count() == 0) {
+			this.identity.saveUser(this.identity.newUser(id));
+			this.identity.createMembership(id, Roles.SUPERVISOR);
+			this.identity.createMembership(id, office);
+		}
+		return id;
+	}
+
+	private static FrontOfficeFigures office(List<FrontOfficeFigures> rows, String office) {
+		return rows.stream().filter((row) -> office.equals(row.label())).findFirst().orElseThrow();
+	}
+
+	private static void addIfText(Set<String> values, Object value) {
+		if (value instanceof String text && !text.isBlank()) {
+			values.add(text);
+		}
+	}
+
+	private Instant at(int hour, int minute) {
+		return this.day.atTime(hour, minute).atZone(ROME).toInstant();
+	}
+
+	private static void moveTo(Instant instant) {
+		TestClock.set(instant);
+	}
+
+}
