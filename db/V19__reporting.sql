@@ -38,7 +38,8 @@ CREATE TABLE spt_report_case (
     CONSTRAINT fk_spt_report_case FOREIGN KEY (case_id) REFERENCES spt_case (id)
 );
 
--- Citizens' searches on /faq that found nothing, as gaps for the editors. Only the query after
+-- Citizens' searches on /faq that found nothing, or nothing useful ("none of these answers my
+-- question"), as gaps for the editors. Only the query after
 -- emails, phone numbers, codes and other digit runs are taken out; no address, no session.
 CREATE TABLE spt_kb_search_gap (
     id         VARCHAR(36)  NOT NULL,

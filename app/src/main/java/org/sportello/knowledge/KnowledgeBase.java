@@ -273,6 +273,11 @@ public class KnowledgeBase {
 			.toList();
 	}
 
+	/** The citizen found none of the answers useful: a gap too. */
+	public void noUsefulAnswer(String text, String language) {
+		this.gaps.nothingFound(text, language);
+	}
+
 	/** Published public articles of a topic (or all), by question, for browsing. */
 	public List<Article> publicArticles(String topic) {
 		return this.mapper.published()

@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Citizens' searches that found nothing: the questions the knowledge base does not answer
- * yet. A query is kept only after what could identify someone is taken out (emails, phone
- * numbers, tracking codes, any word with a digit), and editors see a query only once
- * several searches asked it.
+ * Citizens' searches that found nothing, or nothing useful: the questions the knowledge
+ * base does not answer yet. A query is kept only after what could identify someone is
+ * taken out (emails, phone numbers, tracking codes, any word with a digit), and editors
+ * see a query only once several searches asked it.
  */
 @Component
 class SearchGaps {

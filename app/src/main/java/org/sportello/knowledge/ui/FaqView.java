@@ -133,7 +133,25 @@ public class FaqView extends VerticalLayout implements HasDynamicTitle, BeforeEn
 			snippet.getElement().setProperty("innerHTML", one.snippet());
 			list.add(new ListItem(link(one.article()), new Html("<br>"), snippet));
 		}
-		this.result.add(new H2(getTranslation("faq.results", found.size())), list, notFound());
+		this.result.add(new H2(getTranslation("faq.results", found.size())), list, noneUseful(), notFound());
+	}
+
+	/**
+	 * "None of these answers my question": the search is kept as a gap for the editors.
+	 */
+	private Div noneUseful() {
+		String searched = this.query.getValue();
+		Paragraph thanks = new Paragraph();
+		thanks.setId("faq-none-useful-thanks");
+		thanks.getElement().setAttribute("role", "status");
+		Button none = new Button(getTranslation("faq.none-useful"));
+		none.setId("faq-none-useful");
+		none.addClickListener((click) -> {
+			this.knowledge.noUsefulAnswer(searched, getLocale().getLanguage());
+			none.setEnabled(false);
+			thanks.setText(getTranslation("faq.none-useful-thanks"));
+		});
+		return new Div(none, thanks);
 	}
 
 	private void browse() {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -84,10 +85,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 		this.administration.addValueChangeListener((event) -> refresh());
 		this.summary.setId("reports-summary");
 		this.summary.getElement().setAttribute("role", "status");
-		this.offices = grid("reports-offices", (row) -> officeName(row.label()));
-		this.offices.addColumn((row) -> directory.administrationName(row.administration()))
-			.setHeader(getTranslation("reports.administration"));
-		this.months = grid("reports-months", (row) -> monthName(row.label()));
+		this.offices = grid("reports-offices", (row) -> officeName(row.label()), true);
+		this.months = grid("reports-months", (row) -> monthName(row.label()), false);
 		add(new H2(getTranslation("reports.title")), new Paragraph(getTranslation("reports.intro")),
 				new FlexLayout(this.from, this.to, this.administration), this.summary,
 				heading("reports.by-office", this.offices), this.offices, heading("reports.by-month", this.months),
@@ -101,24 +100,39 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 		this.to.getStyle().set("margin-right", "var(--lumo-space-m)");
 	}
 
-	private Grid<FrontOfficeFigures> grid(String id, Function<FrontOfficeFigures, String> label) {
+	private Grid<FrontOfficeFigures> grid(String id, Function<FrontOfficeFigures, String> label,
+			boolean withAdministration) {
 		Grid<FrontOfficeFigures> grid = new Grid<>();
 		grid.setId(id);
 		grid.setAllRowsVisible(true);
-		grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
 		grid.setEmptyStateText(getTranslation("reports.none"));
 		grid.addColumn(label::apply)
-			.setHeader(getTranslation(id.equals("reports-offices") ? "reports.office" : "reports.month"))
+			.setHeader(header(withAdministration ? "reports.office" : "reports.month"))
 			.setFlexGrow(3);
-		grid.addColumn(FrontOfficeFigures::cases).setHeader(getTranslation("reports.cases"));
-		grid.addColumn(FrontOfficeFigures::closedAtFrontOffice).setHeader(getTranslation("reports.closed-fo"));
-		grid.addColumn((row) -> this.percent.format(row.closureRate()))
-			.setHeader(getTranslation("reports.closure-rate"));
-		grid.addColumn(FrontOfficeFigures::withArticle).setHeader(getTranslation("reports.with-article"));
-		grid.addColumn((row) -> this.percent.format(row.articleRate()))
-			.setHeader(getTranslation("reports.article-rate"));
-		grid.addColumn((row) -> duration(row.meanWorkingMinutes())).setHeader(getTranslation("reports.mean-working"));
+		if (withAdministration) {
+			grid.addColumn((row) -> this.directory.administrationName(row.administration()))
+				.setHeader(header("reports.administration"))
+				.setFlexGrow(2);
+		}
+		grid.addColumn(FrontOfficeFigures::cases).setHeader(header("reports.cases"));
+		grid.addColumn((row) -> row.closedAtFrontOffice() + " (" + this.percent.format(row.closureRate()) + ")")
+			.setHeader(header("reports.closed-fo"))
+			.setFlexGrow(2);
+		grid.addColumn((row) -> row.withArticle() + " (" + this.percent.format(row.articleRate()) + ")")
+			.setHeader(header("reports.with-article"))
+			.setFlexGrow(2);
+		grid.addColumn((row) -> duration(row.meanWorkingMinutes()))
+			.setHeader(header("reports.mean-working"))
+			.setFlexGrow(2);
 		return grid;
+	}
+
+	/** A header that wraps rather than being cut. */
+	private Span header(String key) {
+		Span header = new Span(getTranslation(key));
+		header.getStyle().set("white-space", "normal");
+		return header;
 	}
 
 	private H3 heading(String key, Grid<?> grid) {

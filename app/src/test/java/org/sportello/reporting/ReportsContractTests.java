@@ -18,7 +18,6 @@ import org.sportello.intake.IntakeRequest;
 import org.sportello.intake.IntakeService;
 import org.sportello.knowledge.KnowledgeBase;
 import org.sportello.security.Roles;
-import org.sportello.support.H2ApplicationTest;
 import org.sportello.support.TestClock;
 import org.sportello.tasklist.BackOfficeActions;
 import org.sportello.tasklist.BackOfficeOutcome;
@@ -34,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * June is the Festa della Repubblica), Linea Amica's contact center (09:00-18:00) opens
  * four cases and the Comune's URP one.
  */
-@H2ApplicationTest
-class ReportsTests {
+abstract class ReportsContractTests {
 
 	static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
