@@ -1,5 +1,6 @@
 package org.sportello.reporting;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -16,27 +17,61 @@ interface ReportMapper {
 			+ " COALESCE(SUM(CASE WHEN working_minutes IS NOT NULL THEN 1 ELSE 0 END), 0) AS timed_cases,"
 			+ " COALESCE(SUM(working_minutes), 0) AS working_minutes,"
 			+ " COALESCE(SUM(CASE WHEN working_minutes IS NOT NULL THEN calendar_minutes ELSE 0 END), 0)"
-			+ " AS calendar_minutes";
+			+ " AS calendar_minutes,"
+			+ " COALESCE(SUM(CASE WHEN closed_on IS NOT NULL AND NOT sla_breached THEN 1 ELSE 0 END), 0) AS sla_met,"
+			+ " COALESCE(SUM(CASE WHEN sla_breached THEN 1 ELSE 0 END), 0) AS sla_breached,"
+			+ " COALESCE(SUM(CASE WHEN rating = 'POSITIVE' THEN 1 ELSE 0 END), 0) AS positive,"
+			+ " COALESCE(SUM(CASE WHEN rating = 'NEUTRAL' THEN 1 ELSE 0 END), 0) AS neutral,"
+			+ " COALESCE(SUM(CASE WHEN rating = 'NEGATIVE' THEN 1 ELSE 0 END), 0) AS negative";
 
-	/** yyyy-mm of the opening day. */
-	String MONTH = "CAST(EXTRACT(YEAR FROM opened_on) * 100 + EXTRACT(MONTH FROM opened_on) AS CHAR(6))";
+	String IN_SCOPE = "<foreach item='code' collection='scope.administrations' open='(' separator=',' close=')'>#{code}</foreach>";
 
-	String WHERE = " WHERE opened_on BETWEEN #{filter.from} AND #{filter.to}"
+	/**
+	 * The reader's scope and the filter's administration: on the front office's
+	 * administration only, or on the one that opened or owns the case.
+	 */
+	String SCOPE = "<choose><when test='frontOnly'>"
 			+ "<if test='filter.administration != null'> AND front_administration = #{filter.administration}</if>"
-			+ "<if test='!scope.network'> AND front_administration IN <foreach item='code' collection='scope.administrations'"
-			+ " open='(' separator=',' close=')'>#{code}</foreach></if>";
+			+ "<if test='!scope.network'> AND front_administration IN " + IN_SCOPE + "</if>" + "</when><otherwise>"
+			+ "<if test='filter.administration != null'> AND (front_administration = #{filter.administration}"
+			+ " OR owner_administration = #{filter.administration})</if>"
+			+ "<if test='!scope.network'> AND (front_administration IN " + IN_SCOPE + " OR owner_administration IN "
+			+ IN_SCOPE + ")</if>" + "</otherwise></choose>";
 
-	@Select("<script>SELECT front_office AS label, front_administration AS administration, " + FIGURES
-			+ " FROM spt_dw_case" + WHERE + " GROUP BY front_office, front_administration"
-			+ " ORDER BY cases DESC, front_office</script>")
-	List<FrontOfficeFigures> byFrontOffice(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter);
+	String PERIOD = " WHERE opened_on BETWEEN #{filter.from} AND #{filter.to}";
 
-	@Select("<script>SELECT " + MONTH + " AS label, NULL AS administration, " + FIGURES + " FROM spt_dw_case" + WHERE
-			+ " GROUP BY " + MONTH + " ORDER BY label</script>")
-	List<FrontOfficeFigures> byMonth(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter);
+	@Select("<script>SELECT ${dimension} AS label, " + "<choose><when test='frontOnly'>MIN(front_administration)</when>"
+			+ "<otherwise>NULL</otherwise></choose> AS administration, " + FIGURES + " FROM spt_dw_case" + PERIOD
+			+ SCOPE + " GROUP BY ${dimension} ORDER BY <if test='byLabel'>label</if>"
+			+ "<if test='!byLabel'>cases DESC, label</if></script>")
+	List<Figures> breakdown(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
+			@Param("dimension") String dimension, @Param("frontOnly") boolean frontOnly,
+			@Param("byLabel") boolean byLabel);
 
-	@Select("<script>SELECT 'total' AS label, NULL AS administration, " + FIGURES + " FROM spt_dw_case" + WHERE
+	@Select("<script>SELECT 'total' AS label, NULL AS administration, " + FIGURES + " FROM spt_dw_case" + PERIOD + SCOPE
 			+ "</script>")
-	FrontOfficeFigures total(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter);
+	Figures total(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
+			@Param("frontOnly") boolean frontOnly);
+
+	/**
+	 * Open cases in scope by the day they were opened (any period: the backlog is
+	 * today's).
+	 */
+	@Select("<script>SELECT opened_on AS day, COUNT(*) AS cases FROM spt_dw_case WHERE closed_on IS NULL" + SCOPE
+			+ " GROUP BY opened_on</script>")
+	List<DayCount> openByDay(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
+			@Param("frontOnly") boolean frontOnly);
+
+	/** Cases opened per topic and day, from a day to another. */
+	@Select("<script>SELECT topic_code AS label, opened_on AS day, COUNT(*) AS cases FROM spt_dw_case"
+			+ " WHERE opened_on BETWEEN #{from} AND #{filter.to}" + SCOPE + " GROUP BY topic_code, opened_on</script>")
+	List<TopicDay> topicsByDay(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
+			@Param("from") LocalDate from, @Param("frontOnly") boolean frontOnly);
+
+	record DayCount(LocalDate day, long cases) {
+	}
+
+	record TopicDay(String label, LocalDate day, long cases) {
+	}
 
 }

@@ -1,5 +1,7 @@
 package org.sportello.reporting;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Service;
 /**
  * The network's figures from the anonymous warehouse, within what the reader may see: the
  * hub's supervisors and administrators the whole network, an administration's supervisors
- * the cases its front offices opened.
+ * the cases it opened (front-office figures) or opened or owns (everything else).
  */
 @Service
 public class Reports {
@@ -23,9 +25,12 @@ public class Reports {
 
 	private final Directory directory;
 
-	Reports(ReportMapper mapper, Directory directory) {
+	private final Clock clock;
+
+	Reports(ReportMapper mapper, Directory directory, Clock clock) {
 		this.mapper = mapper;
 		this.directory = directory;
+		this.clock = clock;
 	}
 
 	public ReportScope scopeOf(String userId) {
@@ -48,19 +53,52 @@ public class Reports {
 			.toList();
 	}
 
+	/** The figures grouped by a dimension (months in order, the others largest first). */
+	public List<Figures> breakdown(ReportScope scope, ReportFilter filter, Dimension dimension) {
+		if (!readable(scope, filter)) {
+			return List.of();
+		}
+		return this.mapper.breakdown(scope, filter, dimension.column(), dimension.frontOnly(),
+				dimension == Dimension.MONTH);
+	}
+
 	/** Per front office: opened, closed on the spot, with an article. */
-	public List<FrontOfficeFigures> byFrontOffice(ReportScope scope, ReportFilter filter) {
-		return readable(scope, filter) ? this.mapper.byFrontOffice(scope, filter) : List.of();
+	public List<Figures> byFrontOffice(ReportScope scope, ReportFilter filter) {
+		return breakdown(scope, filter, Dimension.FRONT_OFFICE);
 	}
 
-	/** The same per month of opening ({@code label} yyyymm). */
-	public List<FrontOfficeFigures> byMonth(ReportScope scope, ReportFilter filter) {
-		return readable(scope, filter) ? this.mapper.byMonth(scope, filter) : List.of();
+	/** The front-office figures per month of opening ({@code label} yyyymm). */
+	public List<Figures> byMonth(ReportScope scope, ReportFilter filter) {
+		if (!readable(scope, filter)) {
+			return List.of();
+		}
+		return this.mapper.breakdown(scope, filter, Dimension.MONTH.column(), true, true);
 	}
 
-	public FrontOfficeFigures total(ReportScope scope, ReportFilter filter) {
-		return readable(scope, filter) ? this.mapper.total(scope, filter)
-				: new FrontOfficeFigures("total", null, 0, 0, 0, 0, 0, 0, 0);
+	/** All the front offices' cases of the period together. */
+	public Figures total(ReportScope scope, ReportFilter filter) {
+		return readable(scope, filter) ? this.mapper.total(scope, filter, true) : Figures.NONE;
+	}
+
+	/** Every case of the period the reader's administrations opened or own. */
+	public Figures everyCase(ReportScope scope, ReportFilter filter) {
+		return readable(scope, filter) ? this.mapper.total(scope, filter, false) : Figures.NONE;
+	}
+
+	/** Cases still open today by age (whatever the period). */
+	public List<Ageing> backlog(ReportScope scope, ReportFilter filter) {
+		List<ReportMapper.DayCount> open = readable(scope, filter) ? this.mapper.openByDay(scope, filter, false)
+				: List.of();
+		return Trends.ageing(open, LocalDate.now(this.clock));
+	}
+
+	/** Topics rising unusually in the period's last seven days. */
+	public List<TopicAlert> risingTopics(ReportScope scope, ReportFilter filter) {
+		if (!readable(scope, filter)) {
+			return List.of();
+		}
+		return Trends.rising(this.mapper.topicsByDay(scope, filter, Trends.historyStart(filter.to()), false),
+				filter.to());
 	}
 
 	private static boolean readable(ReportScope scope, ReportFilter filter) {

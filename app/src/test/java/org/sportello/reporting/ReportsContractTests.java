@@ -12,7 +12,10 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sportello.cases.Cases;
 import org.sportello.cases.Channel;
+import org.sportello.cases.Rating;
+import org.sportello.cases.Ratings;
 import org.sportello.cases.OpenedCase;
 import org.sportello.intake.IntakeRequest;
 import org.sportello.intake.IntakeService;
@@ -60,6 +63,12 @@ abstract class ReportsContractTests {
 	IdentityService identity;
 
 	@Autowired
+	Cases cases;
+
+	@Autowired
+	Ratings ratings;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	private LocalDate day;
@@ -75,13 +84,13 @@ abstract class ReportsContractTests {
 		ReportScope network = this.reports.scopeOf("supervisor1");
 		assertThat(network.network()).isTrue();
 
-		FrontOfficeFigures total = this.reports.total(network, THAT_DAY);
+		Figures total = this.reports.total(network, THAT_DAY);
 		assertThat(total.cases()).isEqualTo(5);
 		assertThat(total.closedAtFrontOffice()).isEqualTo(3);
 		assertThat(total.closureRate()).isEqualTo(0.6);
 		assertThat(total.withArticle()).isOne();
 
-		FrontOfficeFigures lineaAmica = office(this.reports.byFrontOffice(network, THAT_DAY), "linea-amica-fo");
+		Figures lineaAmica = office(this.reports.byFrontOffice(network, THAT_DAY), "linea-amica-fo");
 		assertThat(lineaAmica.administration()).isEqualTo("LINEA-AMICA");
 		assertThat(lineaAmica.cases()).isEqualTo(4);
 		assertThat(lineaAmica.finished()).isEqualTo(3);
@@ -105,10 +114,37 @@ abstract class ReportsContractTests {
 			});
 		assertThat(this.reports.total(network, new ReportFilter(FRIDAY, FRIDAY, "COMUNE-AQ")).cases()).isOne();
 
+		// every case: SLA by competent administration, topics, ratings
+		assertThat(this.reports.breakdown(network, THAT_DAY, Dimension.ADMINISTRATION))
+			.satisfiesExactlyInAnyOrder((none) -> {
+				assertThat(none.label()).as("closed or waiting at the front office").isNull();
+				assertThat(none.cases()).isEqualTo(4);
+			}, (inps) -> {
+				assertThat(inps.label()).isEqualTo("INPS");
+				assertThat(inps.finished()).isOne();
+				assertThat(inps.slaMet()).isOne();
+				assertThat(inps.slaRate()).isEqualTo(1.0);
+				assertThat(inps.meanWorkingMinutes()).isEqualTo(90);
+			});
+		assertThat(this.reports.breakdown(network, THAT_DAY, Dimension.TOPIC)).singleElement()
+			.satisfies((topic) -> assertThat(topic.label() + ":" + topic.cases()).isEqualTo("PENSION:5"));
+		assertThat(this.reports.breakdown(network, THAT_DAY, Dimension.CHANNEL)).extracting(Figures::label)
+			.containsExactly("PHONE");
+		Figures every = this.reports.everyCase(network, THAT_DAY);
+		assertThat(every.rated()).isEqualTo(3);
+		assertThat(every.positiveRate()).isEqualTo(2.0 / 3);
+		assertThat(every.negativeRate()).isEqualTo(1.0 / 3);
+		assertThat(every.neutral()).isZero();
+		assertThat(every.slaBreached()).isZero();
+		// INPS's supervisors see the case INPS answered, not the front office's others
+		ReportScope inps = this.reports.scopeOf(supervisor("sup-inps-rep", "inps-bo"));
+		assertThat(this.reports.everyCase(inps, THAT_DAY).cases()).isOne();
+		assertThat(this.reports.byFrontOffice(inps, THAT_DAY)).isEmpty();
+
 		// an administration's supervisor sees its own front office only
 		ReportScope comune = this.reports.scopeOf(supervisor("sup-comune-rep", "comune-aq-urp"));
 		assertThat(comune.network()).isFalse();
-		assertThat(this.reports.byFrontOffice(comune, THAT_DAY)).extracting(FrontOfficeFigures::label)
+		assertThat(this.reports.byFrontOffice(comune, THAT_DAY)).extracting(Figures::label)
 			.containsExactly("comune-aq-urp");
 		assertThat(this.reports.total(comune, THAT_DAY).cases()).isOne();
 		assertThat(this.reports.total(comune, new ReportFilter(FRIDAY, FRIDAY, "LINEA-AMICA")).cases()).isZero();
@@ -126,8 +162,11 @@ abstract class ReportsContractTests {
 								+ " FROM spt_case c JOIN spt_case_contact k ON k.case_id = c.id WHERE c.id = ?",
 						one.caseId())
 				.forEach((row) -> row.values().forEach((value) -> addIfText(personal, value)));
+			this.jdbc.queryForList("SELECT comment FROM spt_rating WHERE case_id = ?", String.class, one.caseId())
+				.forEach((comment) -> addIfText(personal, comment));
 		}
-		assertThat(personal).contains("Maria Grazia D'Àngelo", "+393331234567", "maria.dangelo@example.it");
+		assertThat(personal).contains("Maria Grazia D'Àngelo", "+393331234567", "maria.dangelo@example.it",
+				"Commento libero di prova");
 
 		List<String> leaks = new ArrayList<>();
 		List<Map<String, Object>> facts = this.jdbc.queryForList("SELECT * FROM spt_dw_case");
@@ -148,7 +187,7 @@ abstract class ReportsContractTests {
 		LocalDate friday = FRIDAY.plusWeeks(2);
 		ReportFilter thatDay = new ReportFilter(friday, friday, null);
 		List<OpenedCase> opened = constructDay(friday);
-		FrontOfficeFigures before = this.reports.total(this.reports.scopeOf("admin"), thatDay);
+		Figures before = this.reports.total(this.reports.scopeOf("admin"), thatDay);
 		String caseId = opened.get(0).caseId();
 		String key = this.jdbc.queryForObject("SELECT case_key FROM spt_report_case WHERE case_id = ?", String.class,
 				caseId);
@@ -197,8 +236,16 @@ abstract class ReportsContractTests {
 		moveTo(friday.plusDays(4).atTime(10, 0).atZone(ROME).toInstant());
 		this.backOffice.decide(forwarded.trackingCode(), "bo-inps", BackOfficeOutcome.ANSWER, "Pensione liquidata",
 				null);
+		rate(answered, Rating.Value.POSITIVE);
+		rate(forwarded, Rating.Value.POSITIVE);
+		rate(comune, Rating.Value.NEGATIVE);
 		day.addAll(List.of(answered, withArticle, waiting, comune, forwarded));
 		return day;
+	}
+
+	private void rate(OpenedCase opened, Rating.Value value) {
+		this.ratings.rate(this.cases.byId(opened.caseId()).orElseThrow(), value, "Commento libero di prova",
+				Rating.Source.WEB);
 	}
 
 	private OpenedCase open(String operator, String topic) {
@@ -217,7 +264,7 @@ abstract class ReportsContractTests {
 		return id;
 	}
 
-	private static FrontOfficeFigures office(List<FrontOfficeFigures> rows, String office) {
+	private static Figures office(List<Figures> rows, String office) {
 		return rows.stream().filter((row) -> office.equals(row.label())).findFirst().orElseThrow();
 	}
 

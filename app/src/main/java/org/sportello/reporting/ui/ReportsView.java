@@ -5,35 +5,48 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import org.sportello.cases.Cases;
+import org.sportello.cases.Topic;
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
-import org.sportello.reporting.FrontOfficeFigures;
+import org.sportello.reporting.Ageing;
+import org.sportello.reporting.Dimension;
+import org.sportello.reporting.Figures;
 import org.sportello.reporting.ReportFilter;
 import org.sportello.reporting.ReportScope;
 import org.sportello.reporting.Reports;
+import org.sportello.reporting.TopicAlert;
 import org.sportello.security.Roles;
 
 /**
- * The front offices' figures for a period: how many cases each opened, how many it closed
- * on the spot and how many of those with a knowledge-base answer, and the mean time to
- * resolution; the same month by month. The hub's supervisors see the network, an
- * administration's supervisors their own front offices.
+ * The network's figures for a period, from the anonymous warehouse: the front offices
+ * (cases, closed on the spot, with an article, time to resolution; by office and month),
+ * the administrations' SLA, topics (with those rising unusually) and channels,
+ * satisfaction and today's backlog. Every table is the accessible form of its figures.
+ * The hub's supervisors see the network, an administration's supervisors their own.
  */
 @Route("reports")
 @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
@@ -45,6 +58,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
 	private final ReportScope scope;
 
+	private final Map<String, Topic> topics;
+
 	private final DatePicker from = new DatePicker();
 
 	private final DatePicker to = new DatePicker();
@@ -53,16 +68,33 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
 	private final Paragraph summary = new Paragraph();
 
-	private final Grid<FrontOfficeFigures> offices;
+	private final Grid<Figures> offices;
 
-	private final Grid<FrontOfficeFigures> months;
+	private final Grid<Figures> months;
+
+	private final Grid<Figures> administrations;
+
+	private final Grid<Figures> byTopic;
+
+	private final Grid<Figures> byChannel;
+
+	private final Grid<Rating> ratings = new Grid<>();
+
+	private final Grid<Ageing> backlog = new Grid<>();
+
+	private final Div alerts = new Div();
 
 	private final NumberFormat percent;
 
-	ReportsView(Reports reports, Directory directory, Clock clock, AuthenticationContext authentication) {
+	/** One line of the satisfaction table. */
+	record Rating(String value, long cases, double share) {
+	}
+
+	ReportsView(Reports reports, Directory directory, Cases cases, Clock clock, AuthenticationContext authentication) {
 		this.reports = reports;
 		this.directory = directory;
 		this.scope = reports.scopeOf(authentication.getPrincipalName().orElseThrow());
+		this.topics = cases.topics().stream().collect(Collectors.toMap(Topic::code, Function.identity()));
 		this.percent = NumberFormat.getPercentInstance(getLocale());
 		this.percent.setMaximumFractionDigits(1);
 		LocalDate today = LocalDate.now(clock);
@@ -83,49 +115,92 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 		this.from.addValueChangeListener((event) -> refresh());
 		this.to.addValueChangeListener((event) -> refresh());
 		this.administration.addValueChangeListener((event) -> refresh());
+		this.from.getStyle().set("margin-right", "var(--lumo-space-m)");
+		this.to.getStyle().set("margin-right", "var(--lumo-space-m)");
 		this.summary.setId("reports-summary");
 		this.summary.getElement().setAttribute("role", "status");
-		this.offices = grid("reports-offices", (row) -> officeName(row.label()), true);
-		this.months = grid("reports-months", (row) -> monthName(row.label()), false);
+
+		this.offices = figures("reports-offices", "reports.office", (row) -> officeName(row.label()));
+		this.offices.addColumn((row) -> directory.administrationName(row.administration()))
+			.setHeader(header("reports.administration"))
+			.setFlexGrow(2);
+		frontOfficeColumns(this.offices);
+		this.months = figures("reports-months", "reports.month", (row) -> monthName(row.label()));
+		frontOfficeColumns(this.months);
+		this.administrations = figures("reports-administrations", "reports.owner", (row) -> (row.label() == null)
+				? getTranslation("reports.no-owner") : directory.administrationName(row.label()));
+		this.administrations.addColumn(Figures::finished).setHeader(header("reports.finished"));
+		this.administrations.addColumn((row) -> share(row.slaMet(), row.slaRate()))
+			.setHeader(header("reports.sla-met"))
+			.setFlexGrow(2);
+		this.administrations.addColumn(Figures::slaBreached).setHeader(header("reports.sla-breached"));
+		this.administrations.addColumn((row) -> duration(row.meanWorkingMinutes()))
+			.setHeader(header("reports.mean-working"))
+			.setFlexGrow(2);
+		this.byTopic = figures("reports-topics", "reports.topic", (row) -> topicName(row.label()));
+		this.byTopic.addColumn((row) -> share(row.closedAtFrontOffice(), row.closureRate()))
+			.setHeader(header("reports.closed-fo"))
+			.setFlexGrow(2);
+		this.byTopic.addColumn((row) -> share(row.slaMet(), row.slaRate()))
+			.setHeader(header("reports.sla-met"))
+			.setFlexGrow(2);
+		this.byChannel = figures("reports-channels", "reports.channel",
+				(row) -> getTranslation("channel." + row.label()));
+		this.byChannel.addColumn((row) -> share(row.closedAtFrontOffice(), row.closureRate()))
+			.setHeader(header("reports.closed-fo"))
+			.setFlexGrow(2);
+		table(this.ratings, "reports-ratings");
+		this.ratings.addColumn((row) -> getTranslation("track.rating." + row.value()))
+			.setHeader(header("reports.rating"))
+			.setFlexGrow(3);
+		this.ratings.addColumn(Rating::cases).setHeader(header("reports.cases"));
+		this.ratings.addColumn((row) -> this.percent.format(row.share())).setHeader(header("reports.share"));
+		table(this.backlog, "reports-backlog");
+		this.backlog.addColumn(this::ageLabel).setHeader(header("reports.age")).setFlexGrow(3);
+		this.backlog.addColumn(Ageing::cases).setHeader(header("reports.open-cases"));
+		this.alerts.setId("reports-alerts");
+
+		TabSheet tabs = new TabSheet();
+		tabs.setWidthFull();
+		tabs.setId("reports-tabs");
+		tabs.add(getTranslation("reports.tab.front-office"), new Div(heading("reports.by-office", this.offices),
+				this.offices, heading("reports.by-month", this.months), this.months));
+		tabs.add(getTranslation("reports.tab.administrations"),
+				new Div(heading("reports.by-administration", this.administrations), this.administrations));
+		tabs.add(getTranslation("reports.tab.topics"), new Div(this.alerts, heading("reports.by-topic", this.byTopic),
+				this.byTopic, heading("reports.by-channel", this.byChannel), this.byChannel));
+		tabs.add(getTranslation("reports.tab.citizens"), new Div(heading("reports.satisfaction", this.ratings),
+				this.ratings, heading("reports.backlog", this.backlog), this.backlog));
 		add(new H2(getTranslation("reports.title")), new Paragraph(getTranslation("reports.intro")),
-				new FlexLayout(this.from, this.to, this.administration), this.summary,
-				heading("reports.by-office", this.offices), this.offices, heading("reports.by-month", this.months),
-				this.months);
-		styleFilters();
+				new FlexLayout(this.from, this.to, this.administration), this.summary, tabs);
 		refresh();
 	}
 
-	private void styleFilters() {
-		this.from.getStyle().set("margin-right", "var(--lumo-space-m)");
-		this.to.getStyle().set("margin-right", "var(--lumo-space-m)");
+	private Grid<Figures> figures(String id, String labelKey, Function<Figures, String> label) {
+		Grid<Figures> grid = new Grid<>();
+		table(grid, id);
+		grid.addColumn(label::apply).setHeader(header(labelKey)).setFlexGrow(3);
+		grid.addColumn(Figures::cases).setHeader(header("reports.cases"));
+		return grid;
 	}
 
-	private Grid<FrontOfficeFigures> grid(String id, Function<FrontOfficeFigures, String> label,
-			boolean withAdministration) {
-		Grid<FrontOfficeFigures> grid = new Grid<>();
-		grid.setId(id);
-		grid.setAllRowsVisible(true);
-		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-		grid.setEmptyStateText(getTranslation("reports.none"));
-		grid.addColumn(label::apply)
-			.setHeader(header(withAdministration ? "reports.office" : "reports.month"))
-			.setFlexGrow(3);
-		if (withAdministration) {
-			grid.addColumn((row) -> this.directory.administrationName(row.administration()))
-				.setHeader(header("reports.administration"))
-				.setFlexGrow(2);
-		}
-		grid.addColumn(FrontOfficeFigures::cases).setHeader(header("reports.cases"));
-		grid.addColumn((row) -> row.closedAtFrontOffice() + " (" + this.percent.format(row.closureRate()) + ")")
+	private void frontOfficeColumns(Grid<Figures> grid) {
+		grid.addColumn((row) -> share(row.closedAtFrontOffice(), row.closureRate()))
 			.setHeader(header("reports.closed-fo"))
 			.setFlexGrow(2);
-		grid.addColumn((row) -> row.withArticle() + " (" + this.percent.format(row.articleRate()) + ")")
+		grid.addColumn((row) -> share(row.withArticle(), row.articleRate()))
 			.setHeader(header("reports.with-article"))
 			.setFlexGrow(2);
 		grid.addColumn((row) -> duration(row.meanWorkingMinutes()))
 			.setHeader(header("reports.mean-working"))
 			.setFlexGrow(2);
-		return grid;
+	}
+
+	private void table(Grid<?> grid, String id) {
+		grid.setId(id);
+		grid.setAllRowsVisible(true);
+		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+		grid.setEmptyStateText(getTranslation("reports.none"));
 	}
 
 	/** A header that wraps rather than being cut. */
@@ -153,12 +228,40 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 			return;
 		}
 		ReportFilter filter = new ReportFilter(start, end, this.administration.getValue());
-		FrontOfficeFigures total = this.reports.total(this.scope, filter);
+		Figures total = this.reports.total(this.scope, filter);
 		this.summary.setText(getTranslation("reports.summary", total.cases(), total.closedAtFrontOffice(),
 				this.percent.format(total.closureRate()), total.withArticle(), this.percent.format(total.articleRate()),
 				duration(total.meanWorkingMinutes()), duration(total.meanCalendarMinutes())));
 		this.offices.setItems(this.reports.byFrontOffice(this.scope, filter));
 		this.months.setItems(this.reports.byMonth(this.scope, filter));
+		this.administrations.setItems(this.reports.breakdown(this.scope, filter, Dimension.ADMINISTRATION));
+		this.byTopic.setItems(this.reports.breakdown(this.scope, filter, Dimension.TOPIC));
+		this.byChannel.setItems(this.reports.breakdown(this.scope, filter, Dimension.CHANNEL));
+		Figures every = this.reports.everyCase(this.scope, filter);
+		this.ratings.setItems(List.of(new Rating("POSITIVE", every.positive(), every.positiveRate()),
+				new Rating("NEUTRAL", every.neutral(), every.neutralRate()),
+				new Rating("NEGATIVE", every.negative(), every.negativeRate())));
+		this.backlog.setItems(this.reports.backlog(this.scope, filter));
+		showAlerts(this.reports.risingTopics(this.scope, filter));
+	}
+
+	private void showAlerts(List<TopicAlert> rising) {
+		this.alerts.removeAll();
+		if (rising.isEmpty()) {
+			this.alerts.add(new Paragraph(getTranslation("reports.no-alert")));
+			return;
+		}
+		UnorderedList list = new UnorderedList();
+		rising.forEach((alert) -> list.add(new ListItem(getTranslation("reports.alert", topicName(alert.topicCode()),
+				alert.lastWeek(), Math.round(alert.mean() * 10) / 10.0))));
+		Paragraph title = new Paragraph(getTranslation("reports.alerts"));
+		title.getStyle().set("font-weight", "600");
+		this.alerts.getElement().setAttribute("role", "alert");
+		this.alerts.add(title, list);
+	}
+
+	private String share(long count, double share) {
+		return count + " (" + this.percent.format(share) + ")";
 	}
 
 	private String officeName(String groupId) {
@@ -168,10 +271,23 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 		return this.directory.office(groupId).map(Office::name).orElse(groupId);
 	}
 
+	private String topicName(String code) {
+		Topic topic = this.topics.get(code);
+		if (topic == null) {
+			return code;
+		}
+		return "en".equals(getLocale().getLanguage()) ? topic.labelEn() : topic.labelIt();
+	}
+
 	private String monthName(String yyyymm) {
 		YearMonth month = YearMonth.of(Integer.parseInt(yyyymm.substring(0, 4)),
 				Integer.parseInt(yyyymm.substring(4, 6)));
 		return month.format(DateTimeFormatter.ofPattern("LLLL yyyy", getLocale()));
+	}
+
+	private String ageLabel(Ageing age) {
+		return (age.toDays() == null) ? getTranslation("reports.age-over", age.fromDays() - 1)
+				: getTranslation("reports.age-range", age.fromDays(), age.toDays());
 	}
 
 	/** "8 h 37 min", as the network reports its resolution times. */

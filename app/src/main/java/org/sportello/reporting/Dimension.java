@@ -1,0 +1,32 @@
+package org.sportello.reporting;
+
+/**
+ * What a breakdown groups by. Front offices are seen by the administration that runs
+ * them; the other dimensions by every administration that opened or owns the case.
+ */
+public enum Dimension {
+
+	FRONT_OFFICE("front_office", true), ADMINISTRATION("owner_administration", false), TOPIC("topic_code", false),
+	CHANNEL("channel", false),
+	/** yyyymm of the opening day. */
+	MONTH("CAST(EXTRACT(YEAR FROM opened_on) * 100 + EXTRACT(MONTH FROM opened_on) AS CHAR(6))", false);
+
+	private final String column;
+
+	private final boolean frontOnly;
+
+	Dimension(String column, boolean frontOnly) {
+		this.column = column;
+		this.frontOnly = frontOnly;
+	}
+
+	/** The SQL expression (constants only: it is spliced into the query). */
+	public String column() {
+		return this.column;
+	}
+
+	public boolean frontOnly() {
+		return this.frontOnly;
+	}
+
+}
