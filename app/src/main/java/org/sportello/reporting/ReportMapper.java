@@ -4,8 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.mapping.ResultSetType;
 
 /** Reads of the warehouse (never of the operational tables). */
 @Mapper
@@ -51,6 +54,21 @@ interface ReportMapper {
 	@Select("<script>SELECT 'total' AS label, NULL AS administration, " + FIGURES + " FROM spt_dw_case" + PERIOD + SCOPE
 			+ "</script>")
 	Figures total(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
+			@Param("frontOnly") boolean frontOnly);
+
+	String FACT_COLUMNS = "case_key, opened_on, opened_hour, channel, topic_code, front_office, front_administration,"
+			+ " owner_administration, status, closed_on, closed_at_front_office, with_article, administrations,"
+			+ " transfers, calendar_minutes, working_minutes, sla_breached, escalation_level, rating";
+
+	/** The period's facts in scope, streamed (exports). */
+	@Select("<script>SELECT " + FACT_COLUMNS + " FROM spt_dw_case" + PERIOD + SCOPE
+			+ " ORDER BY opened_on, opened_hour, case_key</script>")
+	@Options(fetchSize = 1000, resultSetType = ResultSetType.FORWARD_ONLY)
+	Cursor<CaseFact> facts(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
+			@Param("frontOnly") boolean frontOnly);
+
+	@Select("<script>SELECT COUNT(*) FROM spt_dw_case" + PERIOD + SCOPE + "</script>")
+	long countFacts(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("frontOnly") boolean frontOnly);
 
 	/**

@@ -1,19 +1,26 @@
 package org.sportello.reporting.ui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -21,11 +28,17 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.sportello.cases.Cases;
@@ -35,6 +48,8 @@ import org.sportello.directory.Office;
 import org.sportello.reporting.Ageing;
 import org.sportello.reporting.Dimension;
 import org.sportello.reporting.Figures;
+import org.sportello.reporting.ReportExports;
+import org.sportello.reporting.ReportLabels;
 import org.sportello.reporting.ReportFilter;
 import org.sportello.reporting.ReportScope;
 import org.sportello.reporting.Reports;
@@ -86,12 +101,26 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
 	private final NumberFormat percent;
 
+	private final transient ReportExports exports;
+
+	private final ProgressBar exportProgress = new ProgressBar();
+
+	private final Span exportStatus = new Span();
+
+	private final Div download = new Div();
+
+	private transient Path exported;
+
+	private boolean exporting;
+
 	/** One line of the satisfaction table. */
 	record Rating(String value, long cases, double share) {
 	}
 
-	ReportsView(Reports reports, Directory directory, Cases cases, Clock clock, AuthenticationContext authentication) {
+	ReportsView(Reports reports, ReportExports exports, Directory directory, Cases cases, Clock clock,
+			AuthenticationContext authentication) {
 		this.reports = reports;
+		this.exports = exports;
 		this.directory = directory;
 		this.scope = reports.scopeOf(authentication.getPrincipalName().orElseThrow());
 		this.topics = cases.topics().stream().collect(Collectors.toMap(Topic::code, Function.identity()));
@@ -171,8 +200,22 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 				this.byTopic, heading("reports.by-channel", this.byChannel), this.byChannel));
 		tabs.add(getTranslation("reports.tab.citizens"), new Div(heading("reports.satisfaction", this.ratings),
 				this.ratings, heading("reports.backlog", this.backlog), this.backlog));
+		Button excel = new Button(getTranslation("reports.export.xlsx"), (click) -> export(ReportExports.Format.XLSX));
+		excel.setId("reports-export-xlsx");
+		Button csv = new Button(getTranslation("reports.export.csv"), (click) -> export(ReportExports.Format.CSV));
+		csv.setId("reports-export-csv");
+		this.exportProgress.setId("reports-export-progress");
+		this.exportProgress.setVisible(false);
+		this.exportProgress.setWidth("20em");
+		this.exportStatus.setId("reports-export-status");
+		this.exportStatus.getElement().setAttribute("role", "status");
+		this.download.setId("reports-download");
+		HorizontalLayout exporting = new HorizontalLayout(excel, csv, this.exportStatus, this.download);
+		exporting.setAlignItems(Alignment.BASELINE);
 		add(new H2(getTranslation("reports.title")), new Paragraph(getTranslation("reports.intro")),
-				new FlexLayout(this.from, this.to, this.administration), this.summary, tabs);
+				new FlexLayout(this.from, this.to, this.administration), this.summary, exporting, this.exportProgress,
+				tabs);
+		addDetachListener((event) -> forgetExport());
 		refresh();
 	}
 
@@ -243,6 +286,84 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 				new Rating("NEGATIVE", every.negative(), every.negativeRate())));
 		this.backlog.setItems(this.reports.backlog(this.scope, filter));
 		showAlerts(this.reports.risingTopics(this.scope, filter));
+	}
+
+	private ReportFilter filter() {
+		LocalDate start = this.from.getValue();
+		LocalDate end = this.to.getValue();
+		return (start == null || end == null || end.isBefore(start)) ? null
+				: new ReportFilter(start, end, this.administration.getValue());
+	}
+
+	/**
+	 * Prepares the export in the background with a progress bar; when it is ready, a link
+	 * downloads it (the page stays usable meanwhile).
+	 */
+	private void export(ReportExports.Format format) {
+		ReportFilter filter = filter();
+		if (filter == null) {
+			this.exportStatus.setText(getTranslation("reports.period-invalid"));
+			return;
+		}
+		if (this.exporting) {
+			this.exportStatus.setText(getTranslation("reports.export.busy"));
+			return;
+		}
+		forgetExport();
+		this.exporting = true;
+		long rows = this.exports.rows(this.scope, filter);
+		UI ui = UI.getCurrent();
+		I18NProvider texts = VaadinService.getCurrent().getInstantiator().getI18NProvider();
+		Locale locale = getLocale();
+		ReportLabels labels = new ReportLabels() {
+			@Override
+			public String text(String key, Object... params) {
+				return texts.getTranslation(key, locale, params);
+			}
+
+			@Override
+			public Locale locale() {
+				return locale;
+			}
+		};
+		this.exportProgress.setMax(Math.max(rows, 1));
+		this.exportProgress.setValue(0);
+		this.exportProgress.setVisible(true);
+		this.exportStatus.setText(getTranslation("reports.export.running", 0, rows));
+		this.exports.start(this.scope, filter, format, labels, (written) -> ui.access(() -> {
+			this.exportProgress.setValue(Math.min(written, Math.max(rows, 1)));
+			this.exportStatus.setText(getTranslation("reports.export.running", written, rows));
+		})).whenComplete((file, error) -> ui.access(() -> exported(file, error, filter, format, rows)));
+	}
+
+	private void exported(Path file, Throwable error, ReportFilter filter, ReportExports.Format format, long rows) {
+		this.exporting = false;
+		this.exportProgress.setVisible(false);
+		if (error != null) {
+			this.exportStatus.setText(getTranslation("reports.export.failed"));
+			return;
+		}
+		this.exported = file;
+		this.exportStatus.setText("");
+		String name = "sportello-" + filter.from() + "-" + filter.to() + "." + format.extension();
+		Anchor link = new Anchor(DownloadHandler.forFile(file.toFile(), name), AttachmentType.DOWNLOAD,
+				getTranslation("reports.export.ready", rows));
+		link.setId("reports-download-link");
+		this.download.removeAll();
+		this.download.add(link);
+	}
+
+	private void forgetExport() {
+		this.download.removeAll();
+		if (this.exported != null) {
+			try {
+				Files.deleteIfExists(this.exported);
+			}
+			catch (java.io.IOException ex) {
+				// a temporary file: the system cleans it up
+			}
+			this.exported = null;
+		}
 	}
 
 	private void showAlerts(List<TopicAlert> rising) {
