@@ -75,21 +75,21 @@ interface ReportMapper {
 	 * Open cases in scope by the day they were opened (any period: the backlog is
 	 * today's).
 	 */
-	@Select("<script>SELECT opened_on AS day, COUNT(*) AS cases FROM spt_dw_case WHERE closed_on IS NULL" + SCOPE
+	@Select("<script>SELECT opened_on, COUNT(*) AS cases FROM spt_dw_case WHERE closed_on IS NULL" + SCOPE
 			+ " GROUP BY opened_on</script>")
 	List<DayCount> openByDay(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("frontOnly") boolean frontOnly);
 
 	/** Cases opened per topic and day, from a day to another. */
-	@Select("<script>SELECT topic_code AS label, opened_on AS day, COUNT(*) AS cases FROM spt_dw_case"
+	@Select("<script>SELECT topic_code AS label, opened_on, COUNT(*) AS cases FROM spt_dw_case"
 			+ " WHERE opened_on BETWEEN #{from} AND #{filter.to}" + SCOPE + " GROUP BY topic_code, opened_on</script>")
 	List<TopicDay> topicsByDay(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("from") LocalDate from, @Param("frontOnly") boolean frontOnly);
 
-	record DayCount(LocalDate day, long cases) {
+	record DayCount(LocalDate openedOn, long cases) {
 	}
 
-	record TopicDay(String label, LocalDate day, long cases) {
+	record TopicDay(String label, LocalDate openedOn, long cases) {
 	}
 
 }

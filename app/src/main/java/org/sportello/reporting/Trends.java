@@ -26,7 +26,7 @@ final class Trends {
 	static List<TopicAlert> rising(List<ReportMapper.TopicDay> counts, LocalDate end) {
 		Map<String, long[]> weeks = new TreeMap<>();
 		for (ReportMapper.TopicDay count : counts) {
-			long back = ChronoUnit.DAYS.between(count.day(), end);
+			long back = ChronoUnit.DAYS.between(count.openedOn(), end);
 			if (back < 0 || back >= 7L * (HISTORY_WEEKS + 1)) {
 				continue;
 			}
@@ -63,7 +63,7 @@ final class Trends {
 		int[][] bands = { { 0, 1 }, { 2, 3 }, { 4, 7 }, { 8, 30 }, { 31, Integer.MAX_VALUE } };
 		long[] cases = new long[bands.length];
 		for (ReportMapper.DayCount day : open) {
-			long age = Math.max(0, ChronoUnit.DAYS.between(day.day(), today));
+			long age = Math.max(0, ChronoUnit.DAYS.between(day.openedOn(), today));
 			for (int band = 0; band < bands.length; band++) {
 				if (age <= bands[band][1]) {
 					cases[band] += day.cases();

@@ -57,6 +57,9 @@ abstract class ReportsContractTests {
 	Reports reports;
 
 	@Autowired
+	ReportExports exports;
+
+	@Autowired
 	CaseFacts facts;
 
 	@Autowired
@@ -136,6 +139,12 @@ abstract class ReportsContractTests {
 		assertThat(every.negativeRate()).isEqualTo(1.0 / 3);
 		assertThat(every.neutral()).isZero();
 		assertThat(every.slaBreached()).isZero();
+		// five pension cases in the last seven days, none in the eight weeks before
+		assertThat(this.reports.risingTopics(network, THAT_DAY)).extracting(TopicAlert::topicCode, TopicAlert::lastWeek)
+			.contains(org.assertj.core.groups.Tuple.tuple("PENSION", 5L));
+		assertThat(this.reports.backlog(network, THAT_DAY)).extracting(Ageing::cases)
+			.as("the waiting case, with any other test's")
+			.anySatisfy((cases) -> assertThat(cases).isPositive());
 		// INPS's supervisors see the case INPS answered, not the front office's others
 		ReportScope inps = this.reports.scopeOf(supervisor("sup-inps-rep", "inps-bo"));
 		assertThat(this.reports.everyCase(inps, THAT_DAY).cases()).isOne();
@@ -202,6 +211,53 @@ abstract class ReportsContractTests {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_report_case WHERE case_id = ?", Integer.class,
 				caseId))
 			.isOne();
+	}
+
+	@Test
+	void exportsHoldThePeriodsCasesAndDisarmFormulasFromTheCatalogue() throws Exception {
+		if (this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_topic WHERE code = 'X_FORMULA'", Integer.class) == 0) {
+			this.jdbc.update(
+					"INSERT INTO spt_topic (code, label_it, label_en, administration_code, active)"
+							+ " VALUES ('X_FORMULA', ?, ?, 'LINEA-AMICA', TRUE)",
+					ReportFilesTests.FORMULA, ReportFilesTests.FORMULA);
+		}
+		LocalDate friday = FRIDAY.plusWeeks(3);
+		ReportFilter thatDay = new ReportFilter(friday, friday, null);
+		constructDay(friday);
+		moveTo(at(16, 0));
+		open("fo1", "X_FORMULA");
+		ReportScope network = this.reports.scopeOf("supervisor1");
+		assertThat(this.exports.rows(network, thatDay)).isEqualTo(6);
+
+		java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+		this.exports.write(network, thatDay, ReportExports.Format.XLSX, ReportFilesTests.LABELS, xlsx, (rows) -> {
+		});
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(xlsx.toByteArray()))) {
+			assertThat(book.getSheetAt(0).getDrawingPatriarch().getCharts()).hasSize(1);
+			org.apache.poi.ss.usermodel.Sheet cases = book.getSheetAt(1);
+			assertThat(cases.getLastRowNum()).isEqualTo(6);
+			List<String> topics = new ArrayList<>();
+			for (int row = 1; row <= 6; row++) {
+				assertThat(cases.getRow(row).getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(friday);
+				org.apache.poi.ss.usermodel.Cell topic = cases.getRow(row).getCell(3);
+				assertThat(topic.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+				assertThat(topic.getCellStyle().getQuotePrefixed()).isTrue();
+				topics.add(topic.getStringCellValue());
+			}
+			assertThat(topics).containsOnly("Pensioni", ReportFilesTests.FORMULA);
+		}
+
+		java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+		this.exports.write(network, thatDay, ReportExports.Format.CSV, ReportFilesTests.LABELS, csv, (rows) -> {
+		});
+		String text = csv.toString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(text.lines()).hasSize(7);
+		assertThat(text).contains(";\"'=HYPERLINK(").doesNotContain(";\"=HYPERLINK(").doesNotContain("Maria Grazia");
+
+		// an administration's supervisor exports only what it may see
+		ReportScope comune = this.reports.scopeOf(supervisor("sup-comune-rep", "comune-aq-urp"));
+		assertThat(this.exports.rows(comune, thatDay)).isOne();
 	}
 
 	private List<OpenedCase> constructTheDay() {

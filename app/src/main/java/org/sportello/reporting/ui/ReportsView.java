@@ -153,6 +153,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 		this.offices.addColumn((row) -> directory.administrationName(row.administration()))
 			.setHeader(header("reports.administration"))
 			.setFlexGrow(2);
+		this.offices.addColumn(Figures::cases).setHeader(header("reports.cases"));
 		frontOfficeColumns(this.offices);
 		this.months = figures("reports-months", "reports.month", (row) -> monthName(row.label()));
 		frontOfficeColumns(this.months);
@@ -223,7 +224,9 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 		Grid<Figures> grid = new Grid<>();
 		table(grid, id);
 		grid.addColumn(label::apply).setHeader(header(labelKey)).setFlexGrow(3);
-		grid.addColumn(Figures::cases).setHeader(header("reports.cases"));
+		if (!"reports-offices".equals(id)) {
+			grid.addColumn(Figures::cases).setHeader(header("reports.cases"));
+		}
 		return grid;
 	}
 

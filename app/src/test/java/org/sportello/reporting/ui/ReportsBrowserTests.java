@@ -1,10 +1,12 @@
 package org.sportello.reporting.ui;
 
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -52,7 +54,7 @@ class ReportsBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
-	void theSupervisorReadsTheFrontOfficesFiguresInItalianAndEnglish() {
+	void theSupervisorReadsTheFrontOfficesFiguresInItalianAndEnglish() throws Exception {
 		TestClock.set(at(MONDAY, 10, 0));
 		OpenedCase withArticle = open("fo1");
 		this.intake.resolve(withArticle.trackingCode(), "Risposta della base di conoscenza", "fo1");
@@ -90,9 +92,47 @@ class ReportsBrowserTests extends BrowserTestSupport {
 
 		this.browser.chooseEnglish();
 		this.browser.waitUntil((driver) -> summary(driver).startsWith("3 cases; closed at the front office 2 (66.7%)"));
-		assertThat(this.browser.driver().findElement(By.tagName("h2")).getText()).isEqualTo("Reports: front offices");
+		assertThat(this.browser.driver().findElement(By.tagName("h2")).getText()).isEqualTo("Reports");
 		assertThat(this.browser.driver().findElement(By.id("reports-months")).getText()).contains("February 2032");
 		this.browser.screenshot("reports-en");
+
+		// the export is prepared in the background (the page pushes its progress) and
+		// offered as a link; the file is the workbook with the period's three cases
+		this.browser.click(By.id("reports-export-xlsx"));
+		WebElement link = this.browser.waitFor(By.id("reports-download-link"));
+		assertThat(link.getText()).isEqualTo("Download the file (3 rows)");
+		byte[] file = download(link.getDomAttribute("href"));
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+			assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Summary");
+			assertThat(book.getSheetAt(0).getDrawingPatriarch().getCharts()).hasSize(1);
+			assertThat(book.getSheetAt(1).getLastRowNum()).isEqualTo(3);
+			assertThat(book.getSheetAt(1).getRow(0).getCell(0).getStringCellValue()).isEqualTo("Opened on");
+		}
+		this.browser.screenshot("reports-export-en");
+
+		this.browser.click(By.xpath("//vaadin-tab[normalize-space()='Topics and channels']"));
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("reports-topics")).getText().contains("Pensions"));
+		assertThat(this.browser.driver().findElement(By.id("reports-alerts")).getText())
+			.contains("Pensions: 3 cases, against a weekly mean of 0");
+		this.browser.screenshot("reports-topics-en");
+	}
+
+	/** Fetches a link of the page with the browser's session. */
+	private byte[] download(String href) throws Exception {
+		String cookies = this.browser.driver()
+			.manage()
+			.getCookies()
+			.stream()
+			.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+			.collect(java.util.stream.Collectors.joining("; "));
+		java.net.URI uri = java.net.URI.create("http://localhost:" + this.port + "/").resolve(href);
+		java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(uri).header("Cookie", cookies).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("attachment")
+			.contains(".xlsx");
+		return response.body();
 	}
 
 	@Test
