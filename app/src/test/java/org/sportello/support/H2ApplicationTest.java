@@ -20,7 +20,10 @@ import org.springframework.test.context.ContextConfiguration;
 				// SLA tests run due timers themselves, at the moment they choose
 				"camunda.bpm.job-execution.enabled=false",
 				// SMS tests dispatch the outbox themselves
-				"sportello.sms.scheduled=false" })
+				"sportello.sms.scheduled=false",
+				// the reports tests build their own cases (DemoYearTests checks the demo
+				// year)
+				"sportello.demo.report-year=false" })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = FakeTwilioInitializer.class)
 public @interface H2ApplicationTest {

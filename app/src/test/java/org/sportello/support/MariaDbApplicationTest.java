@@ -20,7 +20,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// SMS tests dispatch the outbox themselves
-		properties = "sportello.sms.scheduled=false")
+		properties = { "sportello.sms.scheduled=false",
+				// the reports tests build their own cases (DemoYearTests checks the demo
+				// year)
+				"sportello.demo.report-year=false" })
 @ActiveProfiles({ "demo", "mariadb" })
 @ContextConfiguration(initializers = { MariaDbInitializer.class, FakeTwilioInitializer.class })
 @Tag("mariadb")
