@@ -27,6 +27,8 @@ CREATE TABLE spt_dw_case (
     CONSTRAINT pk_spt_dw_case PRIMARY KEY (case_key)
 );
 CREATE INDEX ix_spt_dw_case_opened ON spt_dw_case (opened_on, front_administration, front_office);
+-- today's backlog: the open cases (closed_on IS NULL), whatever their opening day
+CREATE INDEX ix_spt_dw_case_open ON spt_dw_case (closed_on, opened_on);
 
 -- Which fact describes which case: on the operational side (it goes with the case), so that
 -- the warehouse alone leads back to no one.

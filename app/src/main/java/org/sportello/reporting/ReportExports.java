@@ -135,7 +135,7 @@ public class ReportExports {
 
 	/** How many rows an export of this report has (for its progress bar). */
 	public long rows(ReportScope scope, ReportFilter filter) {
-		return readable(scope, filter) ? this.mapper.countFacts(scope, filter, false) : 0;
+		return Reports.readable(scope, filter) ? this.mapper.countFacts(scope, filter, false) : 0;
 	}
 
 	/** Writes the export; {@code progress} hears the rows written so far. */
@@ -143,7 +143,7 @@ public class ReportExports {
 			LongConsumer progress) {
 		Names names = new Names(labels);
 		this.reading.executeWithoutResult((status) -> {
-			try (Cursor<CaseFact> facts = readable(scope, filter) ? this.mapper.facts(scope, filter, false)
+			try (Cursor<CaseFact> facts = Reports.readable(scope, filter) ? this.mapper.facts(scope, filter, false)
 					: emptyCursor()) {
 				Iterator<List<Object>> rows = new Iterator<>() {
 					private final Iterator<CaseFact> each = facts.iterator();
@@ -204,11 +204,6 @@ public class ReportExports {
 			return number.toString();
 		}
 		return SafeText.forCsv(value.toString());
-	}
-
-	private boolean readable(ReportScope scope, ReportFilter filter) {
-		return (scope.network() || !scope.administrations().isEmpty())
-				&& (filter.administration() == null || scope.covers(filter.administration()));
 	}
 
 	private static Cursor<CaseFact> emptyCursor() {

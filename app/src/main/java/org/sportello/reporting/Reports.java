@@ -101,7 +101,8 @@ public class Reports {
 				filter.to());
 	}
 
-	private static boolean readable(ReportScope scope, ReportFilter filter) {
+	/** Whether the reader may see anything, and the filter's administration if any. */
+	static boolean readable(ReportScope scope, ReportFilter filter) {
 		return (scope.network() || !scope.administrations().isEmpty())
 				&& (filter.administration() == null || scope.covers(filter.administration()));
 	}

@@ -264,16 +264,13 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 	}
 
 	private void refresh() {
-		LocalDate start = this.from.getValue();
-		LocalDate end = this.to.getValue();
-		this.to.setInvalid(false);
-		if (start == null || end == null || end.isBefore(start)) {
+		ReportFilter filter = filter();
+		this.to.setInvalid(filter == null);
+		if (filter == null) {
 			this.to.setErrorMessage(getTranslation("reports.period-invalid"));
-			this.to.setInvalid(true);
 			this.summary.setText(getTranslation("reports.period-invalid"));
 			return;
 		}
-		ReportFilter filter = new ReportFilter(start, end, this.administration.getValue());
 		Figures total = this.reports.total(this.scope, filter);
 		this.summary.setText(getTranslation("reports.summary", total.cases(), total.closedAtFrontOffice(),
 				this.percent.format(total.closureRate()), total.withArticle(), this.percent.format(total.articleRate()),
