@@ -43,8 +43,11 @@ class CaseFacts {
 
 	private final TransactionOperations transactions;
 
-	CaseFacts(FactMapper mapper, Clock clock, TransactionOperations transactions) {
+	private final DailyFigures daily;
+
+	CaseFacts(FactMapper mapper, Clock clock, TransactionOperations transactions, DailyFigures daily) {
 		this.mapper = mapper;
+		this.daily = daily;
 		this.zone = clock.getZone();
 		this.transactions = transactions;
 	}
@@ -98,7 +101,9 @@ class CaseFacts {
 			return;
 		}
 		this.mapper.deleteFact(key);
-		this.mapper.insertFact(fact(key, source.get(), this.zone));
+		CaseFact fact = fact(key, source.get(), this.zone);
+		this.mapper.insertFact(fact);
+		this.daily.mark(fact.openedOn());
 	}
 
 	private String newKey(String caseId) {

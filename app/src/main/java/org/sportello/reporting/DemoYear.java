@@ -76,8 +76,12 @@ class DemoYear implements ApplicationRunner {
 
 	private final boolean enabled;
 
-	DemoYear(JdbcTemplate jdbc, Clock clock, @Value("${sportello.demo.report-year:true}") boolean enabled) {
+	private final DailyFigures daily;
+
+	DemoYear(JdbcTemplate jdbc, DailyFigures daily, Clock clock,
+			@Value("${sportello.demo.report-year:true}") boolean enabled) {
 		this.jdbc = jdbc;
+		this.daily = daily;
 		this.clock = clock;
 		this.enabled = enabled;
 	}
@@ -90,6 +94,7 @@ class DemoYear implements ApplicationRunner {
 		}
 		List<CaseFact> facts = year(LocalDate.now(this.clock).minusDays(1));
 		insert(this.jdbc, facts);
+		this.daily.aggregateAll();
 		log.info("Demo reporting year: {} anonymous facts up to {}", facts.size(),
 				LocalDate.now(this.clock).minusDays(1));
 	}

@@ -6,8 +6,8 @@ package org.sportello.reporting;
  */
 public enum Dimension {
 
-	FRONT_OFFICE("front_office", true), ADMINISTRATION("owner_administration", false), TOPIC("topic_code", false),
-	CHANNEL("channel", false),
+	FRONT_OFFICE("NULLIF(front_office, '')", true), ADMINISTRATION("NULLIF(owner_administration, '')", false),
+	TOPIC("topic_code", false), CHANNEL("channel", false),
 	/** yyyymm of the opening day. */
 	MONTH("CAST(EXTRACT(YEAR FROM opened_on) * 100 + EXTRACT(MONTH FROM opened_on) AS CHAR(6))", false);
 
@@ -20,7 +20,10 @@ public enum Dimension {
 		this.frontOnly = frontOnly;
 	}
 
-	/** The SQL expression (constants only: it is spliced into the query). */
+	/**
+	 * The SQL expression on the pre-aggregated days (constants only: it is spliced into
+	 * the query); '' there stands for none.
+	 */
 	public String column() {
 		return this.column;
 	}

@@ -59,6 +59,29 @@ interface FactMapper {
 			+ " #{slaBreached}, #{escalationLevel}, #{rating})")
 	void insertFact(CaseFact fact);
 
+	@Insert("INSERT INTO spt_dw_dirty_day (opened_on, shard) VALUES (#{day}, #{shard})")
+	void markDirty(@Param("day") java.time.LocalDate day, @Param("shard") int shard);
+
+	@Select("SELECT DISTINCT opened_on FROM spt_dw_dirty_day ORDER BY opened_on")
+	List<java.time.LocalDate> dirtyDays();
+
+	@Delete("DELETE FROM spt_dw_dirty_day WHERE opened_on = #{day}")
+	void clearDirty(java.time.LocalDate day);
+
+	@Delete("<script>DELETE FROM spt_dw_day<if test='day != null'> WHERE opened_on = #{day}</if></script>")
+	void deleteDays(@Param("day") java.time.LocalDate day);
+
+	/** Sums the facts of a day (or of every day) into spt_dw_day. */
+	@Insert("<script>INSERT INTO spt_dw_day (opened_on, front_office, front_administration, owner_administration,"
+			+ " topic_code, channel, cases, finished, closed_at_front_office, with_article, timed_cases,"
+			+ " working_minutes, calendar_minutes, sla_met, sla_breached, positive, neutral, negative)"
+			+ " SELECT opened_on, COALESCE(front_office, ''), COALESCE(front_administration, ''),"
+			+ " COALESCE(owner_administration, ''), topic_code, channel, " + ReportMapper.FIGURES
+			+ " FROM spt_dw_case<if test='day != null'> WHERE opened_on = #{day}</if>"
+			+ " GROUP BY opened_on, COALESCE(front_office, ''), COALESCE(front_administration, ''),"
+			+ " COALESCE(owner_administration, ''), topic_code, channel</script>")
+	int sumDays(@Param("day") java.time.LocalDate day);
+
 	/** Cases that have no fact yet (opened before the warehouse, or by a failed load). */
 	@Select("SELECT c.id FROM spt_case c WHERE NOT EXISTS (SELECT 1 FROM spt_report_case r WHERE r.case_id = c.id)"
 			+ " ORDER BY c.id LIMIT #{limit}")

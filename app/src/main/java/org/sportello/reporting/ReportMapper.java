@@ -27,6 +27,15 @@ interface ReportMapper {
 			+ " COALESCE(SUM(CASE WHEN rating = 'NEUTRAL' THEN 1 ELSE 0 END), 0) AS neutral,"
 			+ " COALESCE(SUM(CASE WHEN rating = 'NEGATIVE' THEN 1 ELSE 0 END), 0) AS negative";
 
+	/** The same figures summed from the pre-aggregated days. */
+	String SUMS = "COALESCE(SUM(cases), 0) AS cases, COALESCE(SUM(finished), 0) AS finished,"
+			+ " COALESCE(SUM(closed_at_front_office), 0) AS closed_at_front_office,"
+			+ " COALESCE(SUM(with_article), 0) AS with_article, COALESCE(SUM(timed_cases), 0) AS timed_cases,"
+			+ " COALESCE(SUM(working_minutes), 0) AS working_minutes,"
+			+ " COALESCE(SUM(calendar_minutes), 0) AS calendar_minutes, COALESCE(SUM(sla_met), 0) AS sla_met,"
+			+ " COALESCE(SUM(sla_breached), 0) AS sla_breached, COALESCE(SUM(positive), 0) AS positive,"
+			+ " COALESCE(SUM(neutral), 0) AS neutral, COALESCE(SUM(negative), 0) AS negative";
+
 	String IN_SCOPE = "<foreach item='code' collection='scope.administrations' open='(' separator=',' close=')'>#{code}</foreach>";
 
 	/**
@@ -43,15 +52,16 @@ interface ReportMapper {
 
 	String PERIOD = " WHERE opened_on BETWEEN #{filter.from} AND #{filter.to}";
 
-	@Select("<script>SELECT ${dimension} AS label, " + "<choose><when test='frontOnly'>MIN(front_administration)</when>"
-			+ "<otherwise>NULL</otherwise></choose> AS administration, " + FIGURES + " FROM spt_dw_case" + PERIOD
-			+ SCOPE + " GROUP BY ${dimension} ORDER BY <if test='byLabel'>label</if>"
+	@Select("<script>SELECT ${dimension} AS label, "
+			+ "<choose><when test='frontOnly'>NULLIF(MIN(front_administration), '')</when>"
+			+ "<otherwise>NULL</otherwise></choose> AS administration, " + SUMS + " FROM spt_dw_day" + PERIOD + SCOPE
+			+ " GROUP BY ${dimension} ORDER BY <if test='byLabel'>label</if>"
 			+ "<if test='!byLabel'>cases DESC, label</if></script>")
 	List<Figures> breakdown(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("dimension") String dimension, @Param("frontOnly") boolean frontOnly,
 			@Param("byLabel") boolean byLabel);
 
-	@Select("<script>SELECT 'total' AS label, NULL AS administration, " + FIGURES + " FROM spt_dw_case" + PERIOD + SCOPE
+	@Select("<script>SELECT 'total' AS label, NULL AS administration, " + SUMS + " FROM spt_dw_day" + PERIOD + SCOPE
 			+ "</script>")
 	Figures total(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("frontOnly") boolean frontOnly);
@@ -81,7 +91,7 @@ interface ReportMapper {
 			@Param("frontOnly") boolean frontOnly);
 
 	/** Cases opened per topic and day, from a day to another. */
-	@Select("<script>SELECT topic_code AS label, opened_on, COUNT(*) AS cases FROM spt_dw_case"
+	@Select("<script>SELECT topic_code AS label, opened_on, SUM(cases) AS cases FROM spt_dw_day"
 			+ " WHERE opened_on BETWEEN #{from} AND #{filter.to}" + SCOPE + " GROUP BY topic_code, opened_on</script>")
 	List<TopicDay> topicsByDay(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("from") LocalDate from, @Param("frontOnly") boolean frontOnly);

@@ -34,6 +34,9 @@ class DemoYearTests {
 	@Autowired
 	Reports reports;
 
+	@Autowired
+	DailyFigures daily;
+
 	@Test
 	void theYearHasTheNetworksShape() {
 		List<CaseFact> year = DemoYear.year(LAST);
@@ -88,7 +91,7 @@ class DemoYearTests {
 	void theYearLandsOnceAndTheReportsReadIt() throws Exception {
 		Clock newYear = Clock.fixed(LAST.plusDays(1).atTime(9, 0).atZone(ZoneId.of("Europe/Rome")).toInstant(),
 				ZoneId.of("Europe/Rome"));
-		DemoYear demo = new DemoYear(this.jdbc, newYear, true);
+		DemoYear demo = new DemoYear(this.jdbc, this.daily, newYear, true);
 		demo.run(null);
 		long facts = this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_case WHERE case_key LIKE 'demo-%'",
 				Long.class);

@@ -44,6 +44,9 @@ class ReportsBenchmark {
 	@Autowired
 	ReportExports exports;
 
+	@Autowired
+	DailyFigures daily;
+
 	@Test
 	void dashboardAndExportsWithAMillionCases() throws Exception {
 		int count = Integer.getInteger("sportello.bench.facts", 1_000_000);
@@ -58,6 +61,11 @@ class ReportsBenchmark {
 				String.format(Locale.ROOT, "seeded %,d facts in %.0f s (MariaDB %s)%n", facts.size(),
 						(System.nanoTime() - start) / 1e9, this.jdbc.queryForObject("SELECT VERSION()", String.class)));
 		facts = null;
+		long summing = System.nanoTime();
+		this.daily.aggregateAll();
+		report.append(String.format(Locale.ROOT, "summed into %,d pre-aggregated rows in %.1f s%n",
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_day", Long.class),
+				(System.nanoTime() - summing) / 1e9));
 		ReportScope network = this.reports.scopeOf("supervisor1");
 		ReportScope inps = new ReportScope(false, java.util.Set.of("INPS"));
 		page(report, "three months, network", network,

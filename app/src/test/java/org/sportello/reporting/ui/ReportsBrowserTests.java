@@ -18,6 +18,7 @@ import org.sportello.cases.OpenedCase;
 import org.sportello.intake.IntakeRequest;
 import org.sportello.intake.IntakeService;
 import org.sportello.knowledge.KnowledgeBase;
+import org.sportello.reporting.DailyFigures;
 import org.sportello.support.BrowserTestSupport;
 import org.sportello.support.H2ApplicationTest;
 import org.sportello.support.TestClock;
@@ -48,6 +49,9 @@ class ReportsBrowserTests extends BrowserTestSupport {
 	@Autowired
 	KnowledgeBase knowledge;
 
+	@Autowired
+	DailyFigures daily;
+
 	@AfterEach
 	void realTimeAgain() {
 		TestClock.reset();
@@ -64,6 +68,7 @@ class ReportsBrowserTests extends BrowserTestSupport {
 		OpenedCase forwarded = open("fo-comune");
 		this.intake.forward(forwarded.trackingCode(), "Serve la sede INPS", "fo-comune");
 		TestClock.set(at(MONDAY.plusDays(1), 12, 0));
+		this.daily.aggregate();
 
 		this.browser.login("supervisor1", "demo");
 		this.browser.waitFor(By.id("current-user"));

@@ -1,0 +1,80 @@
+package org.sportello.reporting;
+
+import java.time.LocalDate;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The dashboards' pre-aggregated days (spt_dw_day). A fact's refresh marks its opening
+ * day dirty in the fact's transaction; every few seconds each dirty day is summed again
+ * from its facts, in a transaction of its own that first takes the day's marks (a mark
+ * written meanwhile survives and brings the day back next time). Two nodes summing the
+ * same day at once: the second fails on the first's rows and leaves the marks for the
+ * next round.
+ */
+@Component
+public class DailyFigures {
+
+	private static final Logger log = LoggerFactory.getLogger(DailyFigures.class);
+
+	/**
+	 * Marks per day are spread over this many rows, so concurrent changes seldom meet.
+	 */
+	static final int SHARDS = 32;
+
+	private final FactMapper mapper;
+
+	private final TransactionOperations transactions;
+
+	DailyFigures(FactMapper mapper, TransactionOperations transactions) {
+		this.mapper = mapper;
+		this.transactions = transactions;
+	}
+
+	/** In the caller's transaction: the day's sums are to be computed again. */
+	void mark(LocalDate day) {
+		try {
+			this.mapper.markDirty(day, ThreadLocalRandom.current().nextInt(SHARDS));
+		}
+		catch (DuplicateKeyException ex) {
+			// already marked: one mark is enough
+		}
+	}
+
+	/** Sums every dirty day again; returns how many days. */
+	@Scheduled(fixedDelayString = "${sportello.reporting.aggregate-ms:10000}", initialDelay = 10000)
+	public int aggregate() {
+		int days = 0;
+		for (LocalDate day : this.mapper.dirtyDays()) {
+			try {
+				this.transactions.executeWithoutResult((status) -> {
+					this.mapper.clearDirty(day);
+					this.mapper.deleteDays(day);
+					this.mapper.sumDays(day);
+				});
+				days++;
+			}
+			catch (DataAccessException ex) {
+				log.debug("Day {} not summed this time (another node was summing it): {}", day, ex.getMessage());
+			}
+		}
+		return days;
+	}
+
+	/** Sums every day again from all facts (after a bulk load); in one transaction. */
+	void aggregateAll() {
+		this.transactions.executeWithoutResult((status) -> {
+			this.mapper.deleteDays(null);
+			this.mapper.sumDays(null);
+		});
+	}
+
+}
