@@ -57,6 +57,30 @@ CREATE TABLE spt_dw_day (
         topic_code, channel)
 );
 
+-- The same summed per month (opened_on: the month's first day), for periods of whole months.
+CREATE TABLE spt_dw_month (
+    opened_on               DATE        NOT NULL,
+    front_office            VARCHAR(64) NOT NULL,
+    front_administration    VARCHAR(40) NOT NULL,
+    owner_administration    VARCHAR(40) NOT NULL,
+    topic_code              VARCHAR(40) NOT NULL,
+    channel                 VARCHAR(20) NOT NULL,
+    cases                   BIGINT      NOT NULL,
+    finished                BIGINT      NOT NULL,
+    closed_at_front_office  BIGINT      NOT NULL,
+    with_article            BIGINT      NOT NULL,
+    timed_cases             BIGINT      NOT NULL,
+    working_minutes         BIGINT      NOT NULL,
+    calendar_minutes        BIGINT      NOT NULL,
+    sla_met                 BIGINT      NOT NULL,
+    sla_breached            BIGINT      NOT NULL,
+    positive                BIGINT      NOT NULL,
+    neutral                 BIGINT      NOT NULL,
+    negative                BIGINT      NOT NULL,
+    CONSTRAINT pk_spt_dw_month PRIMARY KEY (opened_on, front_office, front_administration, owner_administration,
+        topic_code, channel)
+);
+
 CREATE TABLE spt_dw_dirty_day (
     opened_on DATE NOT NULL,
     shard     INT  NOT NULL,

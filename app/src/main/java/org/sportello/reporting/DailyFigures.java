@@ -6,8 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -53,6 +53,7 @@ public class DailyFigures {
 	@Scheduled(fixedDelayString = "${sportello.reporting.aggregate-ms:10000}", initialDelay = 10000)
 	public int aggregate() {
 		int days = 0;
+		java.util.Set<LocalDate> months = new java.util.TreeSet<>();
 		for (LocalDate day : this.mapper.dirtyDays()) {
 			try {
 				this.transactions.executeWithoutResult((status) -> {
@@ -60,10 +61,25 @@ public class DailyFigures {
 					this.mapper.deleteDays(day);
 					this.mapper.sumDays(day);
 				});
+				months.add(day.withDayOfMonth(1));
 				days++;
 			}
-			catch (DataAccessException ex) {
+			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
 				log.debug("Day {} not summed this time (another node was summing it): {}", day, ex.getMessage());
+			}
+		}
+		for (LocalDate month : months) {
+			try {
+				this.transactions.executeWithoutResult((status) -> {
+					this.mapper.deleteMonths(month);
+					this.mapper.sumMonths(month, month.plusMonths(1));
+				});
+			}
+			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
+				// another node was summing it: its first day is marked, so the next round
+				// sums the month again from the day rows
+				log.debug("Month {} not summed this time: {}", month, ex.getMessage());
+				this.transactions.executeWithoutResult((status) -> mark(month));
 			}
 		}
 		return days;
@@ -74,6 +90,8 @@ public class DailyFigures {
 		this.transactions.executeWithoutResult((status) -> {
 			this.mapper.deleteDays(null);
 			this.mapper.sumDays(null);
+			this.mapper.deleteMonths(null);
+			this.mapper.sumMonths(null, null);
 		});
 	}
 

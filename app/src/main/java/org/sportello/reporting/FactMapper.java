@@ -82,6 +82,23 @@ interface FactMapper {
 			+ " COALESCE(owner_administration, ''), topic_code, channel</script>")
 	int sumDays(@Param("day") java.time.LocalDate day);
 
+	@Delete("<script>DELETE FROM spt_dw_month<if test='month != null'> WHERE opened_on = #{month}</if></script>")
+	void deleteMonths(@Param("month") java.time.LocalDate month);
+
+	/** Sums the day rows of a month (or of every month) into spt_dw_month. */
+	@Insert("<script>INSERT INTO spt_dw_month SELECT " + MONTH_START + ", front_office, front_administration,"
+			+ " owner_administration, topic_code, channel, SUM(cases), SUM(finished), SUM(closed_at_front_office),"
+			+ " SUM(with_article), SUM(timed_cases), SUM(working_minutes), SUM(calendar_minutes), SUM(sla_met),"
+			+ " SUM(sla_breached), SUM(positive), SUM(neutral), SUM(negative) FROM spt_dw_day"
+			+ "<if test='month != null'> WHERE opened_on &gt;= #{month} AND opened_on &lt; #{next}</if>" + " GROUP BY "
+			+ MONTH_START + ", front_office, front_administration, owner_administration, topic_code,"
+			+ " channel</script>")
+	int sumMonths(@Param("month") java.time.LocalDate month, @Param("next") java.time.LocalDate next);
+
+	/** The first day of a day row's month, in both databases' SQL. */
+	String MONTH_START = "CAST(CONCAT(CAST(EXTRACT(YEAR FROM opened_on) AS CHAR(4)), '-',"
+			+ " LPAD(TRIM(CAST(EXTRACT(MONTH FROM opened_on) AS CHAR(2))), 2, '0'), '-01') AS DATE)";
+
 	/** Cases that have no fact yet (opened before the warehouse, or by a failed load). */
 	@Select("SELECT c.id FROM spt_case c WHERE NOT EXISTS (SELECT 1 FROM spt_report_case r WHERE r.case_id = c.id)"
 			+ " ORDER BY c.id LIMIT #{limit}")

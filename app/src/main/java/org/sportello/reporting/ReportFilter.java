@@ -8,6 +8,22 @@ import java.time.LocalDate;
  */
 public record ReportFilter(LocalDate from, LocalDate to, String administration) {
 
+	/**
+	 * The first day of the first month wholly inside the period (a getter: the SQL reads
+	 * it as {@code filter.wholeMonthsFrom}).
+	 */
+	public LocalDate wholeMonthsFrom() {
+		return (this.from.getDayOfMonth() == 1) ? this.from : this.from.withDayOfMonth(1).plusMonths(1);
+	}
+
+	/**
+	 * The first day after the last month wholly inside the period (not after
+	 * {@link #wholeMonthsFrom()} when there is none).
+	 */
+	public LocalDate wholeMonthsUntil() {
+		return this.to.plusDays(1).withDayOfMonth(1);
+	}
+
 	public ReportFilter {
 		if (from == null || to == null || to.isBefore(from)) {
 			throw new IllegalArgumentException("the period must go from a day to the same day or later");

@@ -52,19 +52,30 @@ interface ReportMapper {
 
 	String PERIOD = " WHERE opened_on BETWEEN #{filter.from} AND #{filter.to}";
 
+	/**
+	 * The period's sums: the whole months inside it from the month rows, the days at its
+	 * ends from the day rows (both tables have the same columns; a month row's day is the
+	 * month's first).
+	 */
+	String SUMMED = " FROM (SELECT * FROM spt_dw_month WHERE opened_on &gt;= #{wholeFrom}"
+			+ " AND opened_on &lt; #{wholeUntil} UNION ALL SELECT * FROM spt_dw_day"
+			+ " WHERE opened_on BETWEEN #{filter.from} AND #{filter.to} AND (opened_on &lt; #{wholeFrom}"
+			+ " OR opened_on &gt;= #{wholeUntil})) summed WHERE 1 = 1";
+
 	@Select("<script>SELECT ${dimension} AS label, "
 			+ "<choose><when test='frontOnly'>NULLIF(MIN(front_administration), '')</when>"
-			+ "<otherwise>NULL</otherwise></choose> AS administration, " + SUMS + " FROM spt_dw_day" + PERIOD + SCOPE
+			+ "<otherwise>NULL</otherwise></choose> AS administration, " + SUMS + SUMMED + SCOPE
 			+ " GROUP BY ${dimension} ORDER BY <if test='byLabel'>label</if>"
 			+ "<if test='!byLabel'>cases DESC, label</if></script>")
 	List<Figures> breakdown(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("dimension") String dimension, @Param("frontOnly") boolean frontOnly,
-			@Param("byLabel") boolean byLabel);
+			@Param("byLabel") boolean byLabel, @Param("wholeFrom") LocalDate wholeFrom,
+			@Param("wholeUntil") LocalDate wholeUntil);
 
-	@Select("<script>SELECT 'total' AS label, NULL AS administration, " + SUMS + " FROM spt_dw_day" + PERIOD + SCOPE
-			+ "</script>")
+	@Select("<script>SELECT 'total' AS label, NULL AS administration, " + SUMS + SUMMED + SCOPE + "</script>")
 	Figures total(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
-			@Param("frontOnly") boolean frontOnly);
+			@Param("frontOnly") boolean frontOnly, @Param("wholeFrom") LocalDate wholeFrom,
+			@Param("wholeUntil") LocalDate wholeUntil);
 
 	String FACT_COLUMNS = "case_key, opened_on, opened_hour, channel, topic_code, front_office, front_administration,"
 			+ " owner_administration, status, closed_on, closed_at_front_office, with_article, administrations,"

@@ -59,7 +59,7 @@ public class Reports {
 			return List.of();
 		}
 		return this.mapper.breakdown(scope, filter, dimension.column(), dimension.frontOnly(),
-				dimension == Dimension.MONTH);
+				dimension == Dimension.MONTH, filter.wholeMonthsFrom(), filter.wholeMonthsUntil());
 	}
 
 	/** Per front office: opened, closed on the spot, with an article. */
@@ -72,17 +72,22 @@ public class Reports {
 		if (!readable(scope, filter)) {
 			return List.of();
 		}
-		return this.mapper.breakdown(scope, filter, Dimension.MONTH.column(), true, true);
+		return this.mapper.breakdown(scope, filter, Dimension.MONTH.column(), true, true, filter.wholeMonthsFrom(),
+				filter.wholeMonthsUntil());
 	}
 
 	/** All the front offices' cases of the period together. */
 	public Figures total(ReportScope scope, ReportFilter filter) {
-		return readable(scope, filter) ? this.mapper.total(scope, filter, true) : Figures.NONE;
+		return readable(scope, filter)
+				? this.mapper.total(scope, filter, true, filter.wholeMonthsFrom(), filter.wholeMonthsUntil())
+				: Figures.NONE;
 	}
 
 	/** Every case of the period the reader's administrations opened or own. */
 	public Figures everyCase(ReportScope scope, ReportFilter filter) {
-		return readable(scope, filter) ? this.mapper.total(scope, filter, false) : Figures.NONE;
+		return readable(scope, filter)
+				? this.mapper.total(scope, filter, false, filter.wholeMonthsFrom(), filter.wholeMonthsUntil())
+				: Figures.NONE;
 	}
 
 	/** Cases still open today by age (whatever the period). */
