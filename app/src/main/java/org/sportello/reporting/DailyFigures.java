@@ -17,8 +17,10 @@ import org.springframework.transaction.support.TransactionOperations;
  * day dirty in the fact's transaction; every few seconds each dirty day is summed again
  * from its facts, in a transaction of its own that first takes the day's marks (a mark
  * written meanwhile survives and brings the day back next time). Two nodes summing the
- * same day at once: the second fails on the first's rows and leaves the marks for the
- * next round.
+ * same day at once: the second fails on the first's rows (or on a lock) and leaves the
+ * marks for the next round; any other failure is an error the scheduler reports. A summed
+ * day also sums its month again (spt_dw_month, from the day rows), which periods of whole
+ * months read.
  */
 @Component
 public class DailyFigures {
