@@ -30,11 +30,14 @@ CREATE INDEX ix_spt_dw_case_opened ON spt_dw_case (opened_on, front_administrati
 -- today's backlog: the open cases (closed_on IS NULL), whatever their opening day
 CREATE INDEX ix_spt_dw_case_open ON spt_dw_case (closed_on, opened_on);
 
--- Pre-aggregated: the facts of each opening day summed per front office, administrations, topic and
--- channel ('' where a fact has none), which the dashboards read. Days whose facts changed are
--- marked in spt_dw_dirty_day (a random shard of 32 per mark, so that concurrent changes of one day
--- seldom meet on a row) and summed again every few seconds (reporting.DailyFigures).
-CREATE TABLE spt_dw_day (
+-- Pre-aggregated: the facts summed per front office, administrations, topic and channel ('' where a
+-- fact has none), per opening day (grain 'D') and per month (grain 'M', opened_on the month's first
+-- day, summed from the day rows), which the dashboards read: a period's whole months from the month
+-- rows, the days at its ends from the day rows. Days whose facts changed are marked in
+-- spt_dw_dirty_day (a random shard of 32 per mark, so that concurrent changes of one day seldom meet
+-- on a row) and summed again, with their month, every few seconds (reporting.DailyFigures).
+CREATE TABLE spt_dw_sum (
+    grain                   CHAR(1)     NOT NULL,
     opened_on               DATE        NOT NULL,
     front_office            VARCHAR(64) NOT NULL,
     front_administration    VARCHAR(40) NOT NULL,
@@ -53,32 +56,9 @@ CREATE TABLE spt_dw_day (
     positive                BIGINT      NOT NULL,
     neutral                 BIGINT      NOT NULL,
     negative                BIGINT      NOT NULL,
-    CONSTRAINT pk_spt_dw_day PRIMARY KEY (opened_on, front_office, front_administration, owner_administration,
-        topic_code, channel)
-);
-
--- The same summed per month (opened_on: the month's first day), for periods of whole months.
-CREATE TABLE spt_dw_month (
-    opened_on               DATE        NOT NULL,
-    front_office            VARCHAR(64) NOT NULL,
-    front_administration    VARCHAR(40) NOT NULL,
-    owner_administration    VARCHAR(40) NOT NULL,
-    topic_code              VARCHAR(40) NOT NULL,
-    channel                 VARCHAR(20) NOT NULL,
-    cases                   BIGINT      NOT NULL,
-    finished                BIGINT      NOT NULL,
-    closed_at_front_office  BIGINT      NOT NULL,
-    with_article            BIGINT      NOT NULL,
-    timed_cases             BIGINT      NOT NULL,
-    working_minutes         BIGINT      NOT NULL,
-    calendar_minutes        BIGINT      NOT NULL,
-    sla_met                 BIGINT      NOT NULL,
-    sla_breached            BIGINT      NOT NULL,
-    positive                BIGINT      NOT NULL,
-    neutral                 BIGINT      NOT NULL,
-    negative                BIGINT      NOT NULL,
-    CONSTRAINT pk_spt_dw_month PRIMARY KEY (opened_on, front_office, front_administration, owner_administration,
-        topic_code, channel)
+    CONSTRAINT pk_spt_dw_sum PRIMARY KEY (grain, opened_on, front_office, front_administration,
+        owner_administration, topic_code, channel),
+    CONSTRAINT ck_spt_dw_sum_grain CHECK (grain IN ('D', 'M'))
 );
 
 CREATE TABLE spt_dw_dirty_day (

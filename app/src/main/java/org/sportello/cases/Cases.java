@@ -445,6 +445,12 @@ public class Cases {
 				|| membership.offices().stream().anyMatch((office) -> office.kind() == OfficeKind.HUB);
 	}
 
+	/** The citizen rated the finished case (Ratings keeps the rating itself). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void rated(String caseId, Rating.Value value) {
+		addEvent(caseId, EventType.RATED, null, null, null, null, true, value.name());
+	}
+
 	private CaseRow require(String caseId) {
 		return this.mapper.byId(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
 	}

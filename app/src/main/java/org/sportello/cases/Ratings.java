@@ -3,9 +3,6 @@ package org.sportello.cases;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.sportello.cases.TimelineEvent.EventType;
-
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,17 +17,14 @@ public class Ratings {
 
 	private final RatingMapper mapper;
 
-	private final CaseMapper cases;
+	private final Cases cases;
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
-
-	Ratings(RatingMapper mapper, CaseMapper cases, Clock clock, ApplicationEventPublisher events) {
+	Ratings(RatingMapper mapper, Cases cases, Clock clock) {
 		this.mapper = mapper;
 		this.cases = cases;
 		this.clock = clock;
-		this.events = events;
 	}
 
 	public Optional<Rating> of(String caseId) {
@@ -50,9 +44,7 @@ public class Ratings {
 		catch (DuplicateKeyException ex) {
 			throw new RatingRefusedException(RatingRefusedException.Reason.ALREADY_RATED);
 		}
-		this.cases.insertEvent(new TimelineEvent(java.util.UUID.randomUUID().toString(), row.id(), rating.createdAt(),
-				EventType.RATED, null, null, null, null, true, value.name()), this.cases.nextEventSeq(row.id()));
-		this.events.publishEvent(new CaseChanged(row.id()));
+		this.cases.rated(row.id(), value);
 		return rating;
 	}
 

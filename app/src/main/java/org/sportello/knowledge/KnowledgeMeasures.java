@@ -26,16 +26,13 @@ public class KnowledgeMeasures {
 
 	private final MeasureMapper mapper;
 
-	private final SearchGaps gaps;
-
 	private final Clock clock;
 
 	private final int minSearches;
 
-	KnowledgeMeasures(MeasureMapper mapper, SearchGaps gaps, Clock clock,
+	KnowledgeMeasures(MeasureMapper mapper, Clock clock,
 			@Value("${sportello.knowledge.gap-min-searches:2}") int minSearches) {
 		this.mapper = mapper;
-		this.gaps = gaps;
 		this.clock = clock;
 		this.minSearches = minSearches;
 	}
@@ -60,7 +57,7 @@ public class KnowledgeMeasures {
 	 * still say something about the one who typed it.
 	 */
 	public List<Gap> gaps() {
-		return this.gaps.since(this.clock.instant().minus(WINDOW), this.minSearches, GAPS_SHOWN);
+		return this.mapper.gaps(this.clock.instant().minus(WINDOW), this.minSearches, GAPS_SHOWN);
 	}
 
 	public List<Overdue> overdue(Set<String> administrations) {

@@ -1,7 +1,6 @@
 package org.sportello.knowledge;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -38,10 +37,6 @@ class SearchGaps {
 			this.mapper.insertGap(UUID.randomUUID().toString(), kept, "en".equals(language) ? "en" : "it",
 					this.clock.instant());
 		}
-	}
-
-	List<KnowledgeMeasures.Gap> since(Instant since, int minSearches, int limit) {
-		return this.mapper.gaps(since, minSearches, limit);
 	}
 
 	/**

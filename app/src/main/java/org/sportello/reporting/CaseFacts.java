@@ -120,19 +120,15 @@ class CaseFacts {
 
 	static CaseFact fact(String key, CaseSource source, ZoneId zone) {
 		ZonedDateTime opened = source.createdAt().atZone(zone);
-		boolean closed = source.closedAt() != null && isFinal(source.status());
+		boolean closed = source.closedAt() != null && source.status().isFinal();
 		Long calendarMinutes = closed ? Duration.between(source.createdAt(), source.closedAt()).toMinutes() : null;
 		Long workingMinutes = (closed && "DONE".equals(source.caseClockPhase()) && source.caseClockUsedMs() != null)
 				? Duration.ofMillis(source.caseClockUsedMs()).toMinutes() : null;
 		return new CaseFact(key, opened.toLocalDate(), opened.getHour(), source.channel(), source.topicCode(),
-				source.openedOffice(), source.frontAdministration(), source.ownerAdministration(), source.status(),
-				closed ? source.closedAt().atZone(zone).toLocalDate() : null, closed && source.forwards() == 0,
-				source.articles() > 0, source.administrations(), source.transfers(), calendarMinutes, workingMinutes,
-				source.breaches() > 0, source.escalationLevel(), source.rating());
-	}
-
-	private static boolean isFinal(String status) {
-		return "RISOLTA".equals(status) || "CHIUSA".equals(status) || "NON_DI_COMPETENZA".equals(status);
+				source.openedOffice(), source.frontAdministration(), source.ownerAdministration(),
+				source.status().name(), closed ? source.closedAt().atZone(zone).toLocalDate() : null,
+				closed && source.forwards() == 0, source.articles() > 0, source.administrations(), source.transfers(),
+				calendarMinutes, workingMinutes, source.breaches() > 0, source.escalationLevel(), source.rating());
 	}
 
 	/**
@@ -147,17 +143,9 @@ class CaseFacts {
 			if (batch.isEmpty()) {
 				break;
 			}
-			Integer done = this.transactions.execute((status) -> {
-				int refreshed = 0;
-				for (String caseId : batch) {
-					if (this.mapper.keyOf(caseId).isEmpty()) {
-						refresh(caseId);
-						refreshed++;
-					}
-				}
-				return refreshed;
-			});
-			total += (done != null) ? done : 0;
+			// a case another node gave a fact meanwhile is refreshed once more: harmless
+			this.transactions.executeWithoutResult((status) -> batch.forEach(this::refresh));
+			total += batch.size();
 			if (batch.size() < BACKFILL_BATCH) {
 				break;
 			}

@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The dashboards' pre-aggregated days (spt_dw_day). A fact's refresh marks its opening
- * day dirty in the fact's transaction; every few seconds each dirty day is summed again
- * from its facts, in a transaction of its own that first takes the day's marks (a mark
- * written meanwhile survives and brings the day back next time). Two nodes summing the
- * same day at once: the second fails on the first's rows (or on a lock) and leaves the
- * marks for the next round; any other failure is an error the scheduler reports. A summed
- * day also sums its month again (spt_dw_month, from the day rows), which periods of whole
- * months read.
+ * The dashboards' pre-aggregated days and months (spt_dw_sum). A fact's refresh marks its
+ * opening day dirty in the fact's transaction; every few seconds each dirty day is summed
+ * again from its facts, in a transaction of its own that first takes the day's marks (a
+ * mark written meanwhile survives and brings the day back next time). Two nodes summing
+ * the same day at once: the second fails on the first's rows (or on a lock) and leaves
+ * the marks for the next round; any other failure is an error the scheduler reports. A
+ * summed day also sums its month again (from the day rows), which periods of whole months
+ * read.
  */
 @Component
 public class DailyFigures {
@@ -47,7 +47,9 @@ public class DailyFigures {
 			this.mapper.markDirty(day, ThreadLocalRandom.current().nextInt(SHARDS));
 		}
 		catch (DuplicateKeyException ex) {
-			// already marked: one mark is enough
+			// marked by a concurrent transaction between the check and the insert: one
+			// mark
+			// is enough
 		}
 	}
 
@@ -60,7 +62,7 @@ public class DailyFigures {
 			try {
 				this.transactions.executeWithoutResult((status) -> {
 					this.mapper.clearDirty(day);
-					this.mapper.deleteDays(day);
+					this.mapper.deleteSums("D", day);
 					this.mapper.sumDays(day);
 				});
 				months.add(day.withDayOfMonth(1));
@@ -73,7 +75,7 @@ public class DailyFigures {
 		for (LocalDate month : months) {
 			try {
 				this.transactions.executeWithoutResult((status) -> {
-					this.mapper.deleteMonths(month);
+					this.mapper.deleteSums("M", month);
 					this.mapper.sumMonths(month, month.plusMonths(1));
 				});
 			}
@@ -90,9 +92,9 @@ public class DailyFigures {
 	/** Sums every day again from all facts (after a bulk load); in one transaction. */
 	void aggregateAll() {
 		this.transactions.executeWithoutResult((status) -> {
-			this.mapper.deleteDays(null);
+			this.mapper.deleteSums("D", null);
 			this.mapper.sumDays(null);
-			this.mapper.deleteMonths(null);
+			this.mapper.deleteSums("M", null);
 			this.mapper.sumMonths(null, null);
 		});
 	}

@@ -20,6 +20,7 @@ interface FactMapper {
 	@Select("SELECT case_key FROM spt_report_case WHERE case_id = #{caseId} FOR UPDATE")
 	Optional<String> lockKey(String caseId);
 
+	/** The statuses {@code CaseStatus.isFinal()} names, for SQL. */
 	String FINAL = "('RISOLTA', 'CHIUSA', 'NON_DI_COMPETENZA')";
 
 	@Select("SELECT c.id AS case_id, c.created_at, c.channel, c.topic_code, c.opened_office,"
@@ -41,9 +42,6 @@ interface FactMapper {
 			+ " LEFT JOIN spt_rating r ON r.case_id = c.id WHERE c.id = #{caseId}")
 	Optional<CaseSource> source(String caseId);
 
-	@Select("SELECT case_key FROM spt_report_case WHERE case_id = #{caseId}")
-	Optional<String> keyOf(String caseId);
-
 	@Insert("INSERT INTO spt_report_case (case_id, case_key) VALUES (#{caseId}, #{caseKey})")
 	void insertKey(@Param("caseId") String caseId, @Param("caseKey") String caseKey);
 
@@ -59,7 +57,12 @@ interface FactMapper {
 			+ " #{slaBreached}, #{escalationLevel}, #{rating})")
 	void insertFact(CaseFact fact);
 
-	@Insert("INSERT INTO spt_dw_dirty_day (opened_on, shard) VALUES (#{day}, #{shard})")
+	/**
+	 * The mark, unless the row is there (the project's insert-if-absent, as for
+	 * opt-outs).
+	 */
+	@Insert("INSERT INTO spt_dw_dirty_day (opened_on, shard) SELECT #{day}, #{shard} FROM (SELECT 1 AS x) one"
+			+ " WHERE NOT EXISTS (SELECT 1 FROM spt_dw_dirty_day WHERE opened_on = #{day} AND shard = #{shard})")
 	void markDirty(@Param("day") java.time.LocalDate day, @Param("shard") int shard);
 
 	@Select("SELECT DISTINCT opened_on FROM spt_dw_dirty_day ORDER BY opened_on")
@@ -68,31 +71,29 @@ interface FactMapper {
 	@Delete("DELETE FROM spt_dw_dirty_day WHERE opened_on = #{day}")
 	void clearDirty(java.time.LocalDate day);
 
-	@Delete("<script>DELETE FROM spt_dw_day<if test='day != null'> WHERE opened_on = #{day}</if></script>")
-	void deleteDays(@Param("day") java.time.LocalDate day);
+	String SUM_COLUMNS = "grain, opened_on, front_office, front_administration, owner_administration, topic_code,"
+			+ " channel, cases, finished, closed_at_front_office, with_article, timed_cases, working_minutes,"
+			+ " calendar_minutes, sla_met, sla_breached, positive, neutral, negative";
 
-	/** Sums the facts of a day (or of every day) into spt_dw_day. */
-	@Insert("<script>INSERT INTO spt_dw_day (opened_on, front_office, front_administration, owner_administration,"
-			+ " topic_code, channel, cases, finished, closed_at_front_office, with_article, timed_cases,"
-			+ " working_minutes, calendar_minutes, sla_met, sla_breached, positive, neutral, negative)"
-			+ " SELECT opened_on, COALESCE(front_office, ''), COALESCE(front_administration, ''),"
-			+ " COALESCE(owner_administration, ''), topic_code, channel, " + ReportMapper.FIGURES
-			+ " FROM spt_dw_case<if test='day != null'> WHERE opened_on = #{day}</if>"
+	/** Removes the sums of one grain ('D', 'M'), of one day or month or of all. */
+	@Delete("<script>DELETE FROM spt_dw_sum WHERE grain = #{grain}<if test='on != null'> AND opened_on = #{on}</if>"
+			+ "</script>")
+	void deleteSums(@Param("grain") String grain, @Param("on") java.time.LocalDate on);
+
+	/** Sums the facts of a day (or of every day) into day rows. */
+	@Insert("<script>INSERT INTO spt_dw_sum (" + SUM_COLUMNS + ") SELECT 'D', opened_on, COALESCE(front_office, ''),"
+			+ " COALESCE(front_administration, ''), COALESCE(owner_administration, ''), topic_code, channel, "
+			+ ReportMapper.FIGURES + " FROM spt_dw_case<if test='day != null'> WHERE opened_on = #{day}</if>"
 			+ " GROUP BY opened_on, COALESCE(front_office, ''), COALESCE(front_administration, ''),"
 			+ " COALESCE(owner_administration, ''), topic_code, channel</script>")
 	int sumDays(@Param("day") java.time.LocalDate day);
 
-	@Delete("<script>DELETE FROM spt_dw_month<if test='month != null'> WHERE opened_on = #{month}</if></script>")
-	void deleteMonths(@Param("month") java.time.LocalDate month);
-
-	/** Sums the day rows of a month (or of every month) into spt_dw_month. */
-	@Insert("<script>INSERT INTO spt_dw_month SELECT " + MONTH_START + ", front_office, front_administration,"
-			+ " owner_administration, topic_code, channel, SUM(cases), SUM(finished), SUM(closed_at_front_office),"
-			+ " SUM(with_article), SUM(timed_cases), SUM(working_minutes), SUM(calendar_minutes), SUM(sla_met),"
-			+ " SUM(sla_breached), SUM(positive), SUM(neutral), SUM(negative) FROM spt_dw_day"
-			+ "<if test='month != null'> WHERE opened_on &gt;= #{month} AND opened_on &lt; #{next}</if>" + " GROUP BY "
-			+ MONTH_START + ", front_office, front_administration, owner_administration, topic_code,"
-			+ " channel</script>")
+	/** Sums the day rows of a month (or of every month) into month rows. */
+	@Insert("<script>INSERT INTO spt_dw_sum (" + SUM_COLUMNS + ") SELECT 'M', " + MONTH_START
+			+ ", front_office, front_administration, owner_administration, topic_code, channel, " + ReportMapper.SUMS
+			+ " FROM spt_dw_sum WHERE grain = 'D'"
+			+ "<if test='month != null'> AND opened_on &gt;= #{month} AND opened_on &lt; #{next}</if> GROUP BY "
+			+ MONTH_START + ", front_office, front_administration, owner_administration, topic_code, channel</script>")
 	int sumMonths(@Param("month") java.time.LocalDate month, @Param("next") java.time.LocalDate next);
 
 	/** The first day of a day row's month, in both databases' SQL. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -143,39 +145,35 @@ public class ReportExports {
 			LongConsumer progress) {
 		Names names = new Names(labels);
 		this.reading.executeWithoutResult((status) -> {
-			try (Cursor<CaseFact> facts = Reports.readable(scope, filter) ? this.mapper.facts(scope, filter, false)
-					: emptyCursor()) {
-				Iterator<List<Object>> rows = new Iterator<>() {
-					private final Iterator<CaseFact> each = facts.iterator();
-
-					@Override
-					public boolean hasNext() {
-						return this.each.hasNext();
-					}
-
-					@Override
-					public List<Object> next() {
-						return names.row(this.each.next());
-					}
-				};
-				List<String> header = COLUMNS.stream().map((key) -> labels.text(key)).toList();
-				if (format == Format.CSV) {
-					csv(header, rows, progress, out);
+			try {
+				if (!Reports.readable(scope, filter)) {
+					write(scope, filter, format, labels, names, Collections.emptyIterator(), out, progress);
+					return;
 				}
-				else {
-					ReportWorkbook workbook = new ReportWorkbook(labels);
-					workbook.summary(filter,
-							(filter.administration() != null)
-									? this.directory.administrationName(filter.administration())
-									: labels.text(scope.network() ? "reports.all" : "reports.yours"),
-							this.reports.total(scope, filter), this.reports.byMonth(scope, filter), names::month);
-					workbook.write(header, rows, progress, out);
+				try (Cursor<CaseFact> facts = this.mapper.facts(scope, filter, false)) {
+					write(scope, filter, format, labels, names,
+							StreamSupport.stream(facts.spliterator(), false).map(names::row).iterator(), out, progress);
 				}
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		});
+	}
+
+	private void write(ReportScope scope, ReportFilter filter, Format format, ReportLabels labels, Names names,
+			Iterator<List<Object>> rows, OutputStream out, LongConsumer progress) throws IOException {
+		List<String> header = COLUMNS.stream().map((key) -> labels.text(key)).toList();
+		if (format == Format.CSV) {
+			csv(header, rows, progress, out);
+			return;
+		}
+		ReportWorkbook workbook = new ReportWorkbook(labels);
+		workbook.summary(filter,
+				(filter.administration() != null) ? this.directory.administrationName(filter.administration())
+						: labels.text(scope.network() ? "reports.all" : "reports.yours"),
+				this.reports.total(scope, filter), this.reports.byMonth(scope, filter), names::month);
+		workbook.write(header, rows, progress, out);
 	}
 
 	static void csv(List<String> header, Iterator<List<Object>> rows, LongConsumer progress, OutputStream out)
@@ -204,34 +202,6 @@ public class ReportExports {
 			return number.toString();
 		}
 		return SafeText.forCsv(value.toString());
-	}
-
-	private static Cursor<CaseFact> emptyCursor() {
-		return new Cursor<>() {
-			@Override
-			public boolean isOpen() {
-				return false;
-			}
-
-			@Override
-			public boolean isConsumed() {
-				return true;
-			}
-
-			@Override
-			public int getCurrentIndex() {
-				return -1;
-			}
-
-			@Override
-			public Iterator<CaseFact> iterator() {
-				return java.util.Collections.emptyIterator();
-			}
-
-			@Override
-			public void close() {
-			}
-		};
 	}
 
 	/** Names of offices, administrations, topics and values, read once per export. */

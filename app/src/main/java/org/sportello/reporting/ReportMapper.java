@@ -53,14 +53,12 @@ interface ReportMapper {
 	String PERIOD = " WHERE opened_on BETWEEN #{filter.from} AND #{filter.to}";
 
 	/**
-	 * The period's sums: the whole months inside it from the month rows, the days at its
-	 * ends from the day rows (both tables have the same columns; a month row's day is the
-	 * month's first).
+	 * The period's sums: its whole months from the month rows, the days at its ends from
+	 * the day rows.
 	 */
-	String SUMMED = " FROM (SELECT * FROM spt_dw_month WHERE opened_on &gt;= #{wholeFrom}"
-			+ " AND opened_on &lt; #{wholeUntil} UNION ALL SELECT * FROM spt_dw_day"
-			+ " WHERE opened_on BETWEEN #{filter.from} AND #{filter.to} AND (opened_on &lt; #{wholeFrom}"
-			+ " OR opened_on &gt;= #{wholeUntil})) summed WHERE 1 = 1";
+	String SUMMED = " FROM spt_dw_sum WHERE ((grain = 'M' AND opened_on &gt;= #{wholeFrom}"
+			+ " AND opened_on &lt; #{wholeUntil}) OR (grain = 'D' AND opened_on BETWEEN #{filter.from} AND #{filter.to}"
+			+ " AND (opened_on &lt; #{wholeFrom} OR opened_on &gt;= #{wholeUntil})))";
 
 	@Select("<script>SELECT ${dimension} AS label, "
 			+ "<choose><when test='frontOnly'>NULLIF(MIN(front_administration), '')</when>"
@@ -102,8 +100,8 @@ interface ReportMapper {
 			@Param("frontOnly") boolean frontOnly);
 
 	/** Cases opened per topic and day, from a day to another. */
-	@Select("<script>SELECT topic_code AS label, opened_on, SUM(cases) AS cases FROM spt_dw_day"
-			+ " WHERE opened_on BETWEEN #{from} AND #{filter.to}" + SCOPE + " GROUP BY topic_code, opened_on</script>")
+	@Select("<script>SELECT topic_code AS label, opened_on, SUM(cases) AS cases FROM spt_dw_sum WHERE grain = 'D'"
+			+ " AND opened_on BETWEEN #{from} AND #{filter.to}" + SCOPE + " GROUP BY topic_code, opened_on</script>")
 	List<TopicDay> topicsByDay(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("from") LocalDate from, @Param("frontOnly") boolean frontOnly);
 

@@ -6,9 +6,7 @@ import java.time.format.FormatStyle;
 import java.util.Set;
 
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -20,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.sportello.knowledge.KnowledgeBase;
 import org.sportello.knowledge.KnowledgeMeasures;
 import org.sportello.security.Roles;
+import org.sportello.web.Tables;
 
 /**
  * What the editors and reviewers of an administration need to keep its answers useful:
@@ -82,19 +81,11 @@ public class KnowledgeMeasuresView extends VerticalLayout implements HasDynamicT
 	}
 
 	private <T> Grid<T> grid(String id) {
-		Grid<T> grid = new Grid<>();
-		grid.setEmptyStateText(getTranslation("kb.measures.none"));
-		grid.setId(id);
-		grid.setAllRowsVisible(true);
-		grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-		return grid;
+		return Tables.allRows(new Grid<>(), id, getTranslation("kb.measures.none"));
 	}
 
 	private void section(String title, String help, Grid<?> grid) {
-		H3 heading = new H3(getTranslation(title));
-		heading.setId(grid.getId().orElseThrow() + "-title");
-		grid.getElement().setAttribute("aria-labelledby", heading.getId().orElseThrow());
-		add(heading, new Paragraph(getTranslation(help)), grid);
+		add(Tables.heading(grid, getTranslation(title)), new Paragraph(getTranslation(help)), grid);
 	}
 
 	@Override

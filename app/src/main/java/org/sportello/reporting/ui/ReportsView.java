@@ -18,7 +18,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
@@ -55,6 +54,7 @@ import org.sportello.reporting.ReportScope;
 import org.sportello.reporting.Reports;
 import org.sportello.reporting.TopicAlert;
 import org.sportello.security.Roles;
+import org.sportello.web.Tables;
 
 /**
  * The network's figures for a period, from the anonymous warehouse: the front offices
@@ -243,10 +243,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 	}
 
 	private void table(Grid<?> grid, String id) {
-		grid.setId(id);
-		grid.setAllRowsVisible(true);
-		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-		grid.setEmptyStateText(getTranslation("reports.none"));
+		Tables.allRows(grid, id, getTranslation("reports.none"));
 	}
 
 	/** A header that wraps rather than being cut. */
@@ -257,10 +254,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 	}
 
 	private H3 heading(String key, Grid<?> grid) {
-		H3 heading = new H3(getTranslation(key));
-		heading.setId(grid.getId().orElseThrow() + "-title");
-		grid.getElement().setAttribute("aria-labelledby", heading.getId().orElseThrow());
-		return heading;
+		return Tables.heading(grid, getTranslation(key));
 	}
 
 	private void refresh() {
