@@ -3,6 +3,7 @@ package org.sportello.cases;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -22,5 +23,8 @@ interface AttachmentMapper {
 	@Select("SELECT id, case_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at"
 			+ " FROM spt_attachment WHERE case_id = #{caseId} AND id = #{id}")
 	Optional<Attachment> one(@Param("caseId") String caseId, @Param("id") String id);
+
+	@Delete("DELETE FROM spt_attachment WHERE case_id = #{caseId}")
+	int deleteOfCase(String caseId);
 
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -85,6 +86,25 @@ public class Attachments {
 		}
 		this.mapper.insert(attachment);
 		return attachment;
+	}
+
+	/**
+	 * Deletes the case's attachments (retention): the rows now, the files once the
+	 * transaction has committed, so that a rollback loses nothing. Answers how many.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int deleteAll(String caseId) {
+		List<Path> files = this.mapper.ofCase(caseId).stream().map(this::fileOf).toList();
+		int deleted = this.mapper.deleteOfCase(caseId);
+		Path folder = this.root.resolve(caseId);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				files.forEach(Attachments::deleteQuietly);
+				deleteQuietly(folder);
+			}
+		});
+		return deleted;
 	}
 
 	public List<Attachment> ofCase(String caseId) {

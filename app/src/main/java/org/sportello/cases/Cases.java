@@ -50,8 +50,15 @@ public class Cases {
 
 	private final ApplicationEventPublisher events;
 
-	Cases(CaseMapper mapper, Directory directory, Clock clock, ApplicationEventPublisher events, PinHasher pins) {
+	private final ErasureMapper erasure;
+
+	private final Attachments attachments;
+
+	Cases(CaseMapper mapper, Directory directory, Clock clock, ApplicationEventPublisher events, PinHasher pins,
+			ErasureMapper erasure, Attachments attachments) {
 		this.mapper = mapper;
+		this.erasure = erasure;
+		this.attachments = attachments;
 		this.pins = pins;
 		this.directory = directory;
 		this.clock = clock;
@@ -453,6 +460,42 @@ public class Cases {
 
 	private CaseRow require(String caseId) {
 		return this.mapper.byId(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
+	}
+
+	/**
+	 * Finished cases whose last change is older than {@code before} and whose personal
+	 * data is still held, oldest first.
+	 */
+	public List<String> finishedBefore(Instant before, int limit) {
+		return this.erasure.finishedBefore(before, limit);
+	}
+
+	/**
+	 * Erases the case's personal data (retention): contact, description, the texts of
+	 * answers, timeline and rating, attachments; {@link PersonalDataErased} lets the
+	 * other features blank theirs in this transaction. False, and nothing done, when the
+	 * case is already erased (by this node or another).
+	 */
+	@Transactional
+	public boolean erasePersonalData(String caseId) {
+		if (this.erasure.claim(caseId, this.clock.instant()) == 0) {
+			return false;
+		}
+		CaseRow row = this.mapper.byId(caseId).orElseThrow();
+		this.erasure.blankContact(caseId);
+		this.erasure.deleteNameTokens(caseId);
+		this.erasure.blankEventDetails(caseId);
+		this.erasure.blankAnswers(caseId);
+		this.erasure.blankRatingComment(caseId);
+		this.attachments.deleteAll(caseId);
+		this.events.publishEvent(new PersonalDataErased(caseId, row.trackingCode()));
+		addEvent(caseId, EventType.PERSONAL_DATA_ERASED, null, null, null, null, true, null);
+		return true;
+	}
+
+	/** When the case's personal data was erased, if it was. */
+	public Optional<Instant> erasedAt(String caseId) {
+		return this.erasure.erasedAt(caseId);
 	}
 
 	private void addEvent(String caseId, EventType type, CaseStatus status, String actor, String office,

@@ -9,8 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Satisfaction ratings: once per case, only when it is finished (resolved, closed or not
- * within competence). The rating is on the timeline; the comment is kept for reporting
- * only.
+ * within competence). The rating is on the timeline; the rating and its comment are shown
+ * on the case to the officials who may read it.
  */
 @Service
 public class Ratings {

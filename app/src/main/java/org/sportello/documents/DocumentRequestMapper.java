@@ -56,4 +56,8 @@ interface DocumentRequestMapper {
 
 	}
 
+	/** Retention: the official's free text; the kinds of documents asked for stay. */
+	@Update("UPDATE spt_document_request SET message = NULL WHERE case_id = #{caseId}")
+	void blankCase(String caseId);
+
 }

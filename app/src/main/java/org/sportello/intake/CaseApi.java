@@ -16,6 +16,8 @@ import org.sportello.documents.CitizenReplies;
 import org.sportello.documents.DocumentRequest;
 import org.sportello.documents.DocumentRequests;
 import org.sportello.notify.SmsMessage;
+import org.sportello.privacy.AccessLog;
+import org.sportello.privacy.CaseAccess;
 import org.sportello.notify.SmsOutbox;
 import org.sportello.sla.SlaClocks;
 import org.sportello.sla.SlaState;
@@ -69,9 +71,12 @@ class CaseApi {
 
 	private final DocumentRequests documents;
 
+	private final AccessLog accessLog;
+
 	CaseApi(IdempotentIntake idempotent, IntakeService intake, Cases cases, Attachments attachments,
 			BackOfficeActions backOffice, SlaClocks sla, SmsOutbox sms, CitizenReplies replies,
-			DocumentRequests documents) {
+			DocumentRequests documents, AccessLog accessLog) {
+		this.accessLog = accessLog;
 		this.replies = replies;
 		this.documents = documents;
 		this.backOffice = backOffice;
@@ -99,7 +104,10 @@ class CaseApi {
 	@GetMapping("/cases/{trackingCode}")
 	ResponseEntity<CaseView> read(@PathVariable("trackingCode") String typedCode, Principal user) {
 		String trackingCode = TrackingCodes.normalize(typedCode);
-		return this.cases.readAs(trackingCode, user.getName())
+		return this.cases.readAs(trackingCode, user.getName()).map((details) -> {
+			this.accessLog.opened(details.row().id(), user.getName(), CaseAccess.Via.API);
+			return details;
+		})
 			.map((details) -> CaseView.of(details,
 					new Sla(this.sla.caseStatus(details.row().id()).map(SlaView::of).orElse(null),
 							this.sla.officeStatuses(details.row().id()).stream().map(SlaView::of).toList()),

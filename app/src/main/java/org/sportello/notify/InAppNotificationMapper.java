@@ -3,6 +3,7 @@ package org.sportello.notify;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Update;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -25,5 +26,8 @@ interface InAppNotificationMapper {
 
 	@Select("SELECT COUNT(*) FROM spt_notification WHERE case_id = #{caseId} AND kind = #{kind}")
 	long countFor(@Param("caseId") String caseId, @Param("kind") InAppNotification.Kind kind);
+
+	@Update("UPDATE spt_notification SET detail = NULL WHERE case_id = #{caseId}")
+	void blankCase(String caseId);
 
 }

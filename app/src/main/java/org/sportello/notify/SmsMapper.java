@@ -120,4 +120,10 @@ interface SmsMapper {
 	@Update("UPDATE spt_sms_inbound SET reply = #{reply} WHERE message_sid = #{sid}")
 	void saveInboundReply(@Param("sid") String sid, @Param("reply") String reply);
 
+	/**
+	 * Retention: the numbers and texts of the case's SMS (the rows stay, for the counts).
+	 */
+	@Update("UPDATE spt_sms_message SET to_number = '', body = '' WHERE case_id = #{caseId}")
+	void blankCase(String caseId);
+
 }

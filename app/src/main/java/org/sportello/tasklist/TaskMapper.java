@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Update;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -118,5 +119,8 @@ interface TaskMapper {
 	@Select("SELECT id, case_id, author, body, created_at FROM spt_case_note WHERE case_id = #{caseId} "
 			+ "ORDER BY created_at, id")
 	List<CaseNote> notes(String caseId);
+
+	@Update("UPDATE spt_case_note SET body = '' WHERE case_id = #{caseId}")
+	void blankNotes(String caseId);
 
 }

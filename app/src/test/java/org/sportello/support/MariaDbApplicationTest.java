@@ -23,7 +23,10 @@ import org.springframework.test.context.ContextConfiguration;
 		properties = { "sportello.sms.scheduled=false",
 				// the reports tests build their own cases (DemoYearTests checks the demo
 				// year)
-				"sportello.demo.report-year=false" })
+				"sportello.demo.report-year=false",
+				// the retention tests run the job themselves (the nightly one would erase
+				// other tests' cases at whatever "now" they set)
+				"sportello.retention.cron=-" })
 @ActiveProfiles({ "demo", "mariadb" })
 @ContextConfiguration(initializers = { MariaDbInitializer.class, FakeTwilioInitializer.class })
 @Tag("mariadb")

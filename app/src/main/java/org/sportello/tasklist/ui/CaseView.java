@@ -39,6 +39,7 @@ import org.sportello.cases.Attachments;
 import org.sportello.cases.CaseAnswer;
 import org.sportello.cases.CaseDetails;
 import org.sportello.cases.Cases;
+import org.sportello.cases.Ratings;
 import org.sportello.cases.TimelineEvent;
 import org.sportello.documents.CitizenReplies;
 import org.sportello.documents.DocumentRequest;
@@ -47,6 +48,8 @@ import org.sportello.documents.DocumentRequestList;
 import org.sportello.documents.ReplyForm;
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
+import org.sportello.privacy.AccessLog;
+import org.sportello.privacy.CaseAccess;
 import org.sportello.security.Roles;
 import org.sportello.sla.SlaClocks;
 import org.sportello.tasklist.CaseNote;
@@ -85,14 +88,25 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 
 	private final transient org.sportello.knowledge.KnowledgeBase knowledge;
 
+	private final transient AccessLog accessLog;
+
+	private final transient Ratings ratings;
+
 	private final String user;
+
+	/** Supervisors and administrators see who opened the case. */
+	private final boolean seesAccessLog;
 
 	private String title = "";
 
 	CaseView(Cases cases, SlaClocks sla, TaskActions actions, Attachments attachments, Directory directory,
 			RuntimeService runtime, RepositoryService repository, DocumentRequests documents, CitizenReplies replies,
-			AuthenticationContext authentication, org.sportello.knowledge.KnowledgeBase knowledge) {
+			AuthenticationContext authentication, org.sportello.knowledge.KnowledgeBase knowledge, AccessLog accessLog,
+			Ratings ratings) {
 		this.knowledge = knowledge;
+		this.accessLog = accessLog;
+		this.ratings = ratings;
+		this.seesAccessLog = authentication.hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN);
 		this.documents = documents;
 		this.replies = replies;
 		this.cases = cases;
@@ -117,6 +131,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 			return;
 		}
 		this.title = details.row().trackingCode();
+		this.accessLog.opened(details.row().id(), this.user, CaseAccess.Via.UI);
 		show(details);
 	}
 
@@ -138,13 +153,16 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 			.map((p) -> this.directory.administrationName(p.administrationCode()) + " ("
 					+ getTranslation("case.role." + p.role().name()) + ")")
 			.collect(Collectors.joining(", "));
-		add(title, header, new Paragraph(row.description()),
-				new Paragraph(getTranslation("case.citizen", contact.name(),
-						(contact.phone() != null) ? contact.phone() : "-",
-						(contact.email() != null) ? contact.email() : "-",
-						getTranslation(contact.smsConsent() ? "case.consent.yes" : "case.consent.no"))),
-				new Paragraph(
-						getTranslation("case.administrations", administrations.isEmpty() ? "-" : administrations)));
+		add(title, header);
+		this.cases.erasedAt(row.id()).ifPresentOrElse((erased) -> {
+			Paragraph notice = new Paragraph(getTranslation("case.erased", when.format(erased)));
+			notice.setId("case-erased");
+			add(notice);
+		}, () -> add(new Paragraph(row.description()), new Paragraph(getTranslation("case.citizen", contact.name(),
+				(contact.phone() != null) ? contact.phone() : "-", (contact.email() != null) ? contact.email() : "-",
+				getTranslation(contact.smsConsent() ? "case.consent.yes" : "case.consent.no")))));
+		add(new Paragraph(getTranslation("case.administrations", administrations.isEmpty() ? "-" : administrations)));
+		rating(row.id());
 		add(new H3(getTranslation("case.tasks")));
 		UnorderedList tasks = new UnorderedList();
 		tasks.setId("case-tasks");
@@ -186,6 +204,40 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 		add(timeline);
 		notes(row.id(), when);
 		attachmentsOf(row.id());
+		if (this.seesAccessLog) {
+			accesses(row.id(), when);
+		}
+	}
+
+	/** The citizen's rating and what they wrote with it, once they rated. */
+	private void rating(String caseId) {
+		this.ratings.of(caseId).ifPresent((rating) -> {
+			String text = getTranslation("case.rating", getTranslation("track.rating." + rating.rating().name()));
+			if (rating.comment() != null && !rating.comment().isBlank()) {
+				text = text + " " + getTranslation("case.rating-comment", rating.comment());
+			}
+			Paragraph paragraph = new Paragraph(text);
+			paragraph.setId("case-rating");
+			add(paragraph);
+		});
+	}
+
+	/** Who opened this case, newest first (GDPR: who saw the citizen's data). */
+	private void accesses(String caseId, DateTimeFormatter when) {
+		H3 heading = new H3(getTranslation("case.accesses", this.accessLog.countOfCase(caseId)));
+		heading.setId("case-accesses-heading");
+		Grid<CaseAccess> grid = new Grid<>();
+		grid.setId("case-accesses");
+		grid.getElement().setAttribute("aria-labelledby", "case-accesses-heading");
+		grid.addColumn((a) -> when.format(a.accessedAt())).setHeader(getTranslation("case.when")).setAutoWidth(true);
+		grid.addColumn(CaseAccess::userId).setHeader(getTranslation("case.who")).setAutoWidth(true);
+		grid.addColumn((a) -> getTranslation("case.access-via." + a.via().name()))
+			.setHeader(getTranslation("case.access-via"))
+			.setFlexGrow(1);
+		grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+		grid.setItems(this.accessLog.ofCase(caseId));
+		grid.setAllRowsVisible(true);
+		add(heading, grid);
 	}
 
 	/** The official, or the office by its name (never a group id). */

@@ -1,0 +1,8 @@
+package org.sportello.privacy;
+
+import org.sportello.support.MariaDbApplicationTest;
+
+@MariaDbApplicationTest
+class MariaDbRetentionTests extends RetentionContractTests {
+
+}
