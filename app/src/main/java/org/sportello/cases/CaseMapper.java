@@ -193,4 +193,8 @@ interface CaseMapper {
 			+ " " + SEARCH_WHERE + " LIMIT #{cap}) matches</script>")
 	int countSearch(@Param("q") SearchQuery query, @Param("cap") int cap);
 
+	/** The cases of a citizen by exact phone or email (a subject-access export). */
+	@Select("SELECT case_id FROM spt_case_contact WHERE phone = #{phone} OR email = #{email} ORDER BY case_id")
+	List<String> casesOfContact(@Param("phone") String phone, @Param("email") String email);
+
 }

@@ -493,6 +493,24 @@ public class Cases {
 		return true;
 	}
 
+	/**
+	 * The cases whose contact has this phone number or email, as typed (normalised as the
+	 * intake stores them); empty when it is neither.
+	 */
+	public List<String> casesOfContact(String phoneOrEmail) {
+		String text = FreeText.normalizeToNull(phoneOrEmail);
+		if (text == null) {
+			return List.of();
+		}
+		if (text.contains("@")) {
+			return this.mapper.casesOfContact(null, text.toLowerCase(Locale.ROOT));
+		}
+		if (PhoneNumbers.isValid(text)) {
+			return this.mapper.casesOfContact(PhoneNumbers.normalize(text), null);
+		}
+		return List.of();
+	}
+
 	/** When the case's personal data was erased, if it was. */
 	public Optional<Instant> erasedAt(String caseId) {
 		return this.erasure.erasedAt(caseId);

@@ -119,6 +119,36 @@ public final class Browser implements AutoCloseable {
 				org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
 	}
 
+	/**
+	 * Fetches a link of the page (a download) with the browser's session cookies: the
+	 * status, the Content-Disposition header and the body.
+	 */
+	public Download download(String href) {
+		String cookies = this.driver.manage()
+			.getCookies()
+			.stream()
+			.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+			.collect(java.util.stream.Collectors.joining("; "));
+		java.net.URI uri = java.net.URI.create(this.baseUrl + "/").resolve(href);
+		try {
+			java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(uri).header("Cookie", cookies).build(),
+						java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.headers().firstValue("Content-Disposition").orElse(""),
+					response.body());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public record Download(int status, String disposition, byte[] body) {
+	}
+
 	public WebElement waitFor(By locator) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(30))
 			.until(ExpectedConditions.visibilityOfElementLocated(locator));

@@ -19,6 +19,7 @@ import org.sportello.intake.IntakeRequest;
 import org.sportello.intake.IntakeService;
 import org.sportello.knowledge.KnowledgeBase;
 import org.sportello.reporting.DailyFigures;
+import org.sportello.support.Browser;
 import org.sportello.support.BrowserTestSupport;
 import org.sportello.support.H2ApplicationTest;
 import org.sportello.support.TestClock;
@@ -123,21 +124,11 @@ class ReportsBrowserTests extends BrowserTestSupport {
 	}
 
 	/** Fetches a link of the page with the browser's session. */
-	private byte[] download(String href) throws Exception {
-		String cookies = this.browser.driver()
-			.manage()
-			.getCookies()
-			.stream()
-			.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
-			.collect(java.util.stream.Collectors.joining("; "));
-		java.net.URI uri = java.net.URI.create("http://localhost:" + this.port + "/").resolve(href);
-		java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest.newBuilder(uri).header("Cookie", cookies).build(),
-					java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("attachment")
-			.contains(".xlsx");
-		return response.body();
+	private byte[] download(String href) {
+		Browser.Download download = this.browser.download(href);
+		assertThat(download.status()).isEqualTo(200);
+		assertThat(download.disposition()).contains("attachment").contains(".xlsx");
+		return download.body();
 	}
 
 	@Test
