@@ -155,6 +155,7 @@ class ApiProblems {
 			Map.entry("invalid-idempotency-key", "1 to 200 visible ASCII characters, for example a UUID"),
 			Map.entry("mobile-required-for-sms", "this number cannot receive SMS (a landline?): give a mobile number"),
 			Map.entry("invalid-note", "a note of 5 to 2000 characters (without control characters) is required"),
+			Map.entry("invalid-outcome-class", "not an outcome class of GET /api/outcome-classes"),
 			Map.entry("attachment.too-large", "the file is larger than 10 MB"),
 			Map.entry("attachment.type", "only PDF, PNG and JPEG files are accepted"),
 			Map.entry("attachment.empty", "the file is empty"),

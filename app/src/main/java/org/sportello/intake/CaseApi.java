@@ -24,6 +24,7 @@ import org.sportello.sla.SlaState;
 import org.sportello.sla.SlaStatus;
 import org.sportello.cases.CaseStatus;
 import org.sportello.cases.Cases;
+import org.sportello.cases.Classification;
 import org.sportello.cases.OpenedCase;
 import org.sportello.cases.TrackingCodes;
 import org.sportello.cases.Participation;
@@ -73,10 +74,13 @@ class CaseApi {
 
 	private final AccessLog accessLog;
 
+	private final Classification classification;
+
 	CaseApi(IdempotentIntake idempotent, IntakeService intake, Cases cases, Attachments attachments,
 			BackOfficeActions backOffice, SlaClocks sla, SmsOutbox sms, CitizenReplies replies,
-			DocumentRequests documents, AccessLog accessLog) {
+			DocumentRequests documents, AccessLog accessLog, Classification classification) {
 		this.accessLog = accessLog;
+		this.classification = classification;
 		this.replies = replies;
 		this.documents = documents;
 		this.backOffice = backOffice;
@@ -134,7 +138,8 @@ class CaseApi {
 			@RequestBody(required = false) Note note, Principal user) {
 		String trackingCode = TrackingCodes.normalize(typedCode);
 		requireReadable(trackingCode, user);
-		this.intake.resolve(trackingCode, (note != null) ? note.note() : null, user.getName());
+		this.intake.resolve(trackingCode, (note != null) ? note.note() : null,
+				(note != null) ? note.outcomeClass() : null, user.getName());
 		return read(trackingCode, user);
 	}
 
@@ -254,7 +259,21 @@ class CaseApi {
 	record Opened(String trackingCode, String pin, CaseStatus status) {
 	}
 
-	record Note(String note) {
+	/**
+	 * A note; on resolving, also the outcome class (a code of GET /api/outcome-classes).
+	 */
+	record Note(String note, String outcomeClass) {
+	}
+
+	@GetMapping("/outcome-classes")
+	List<ClassView> outcomeClasses() {
+		return this.classification.activeOutcomeClasses()
+			.stream()
+			.map((entry) -> new ClassView(entry.code(), entry.labelIt(), entry.labelEn()))
+			.toList();
+	}
+
+	record ClassView(String code, String labelIt, String labelEn) {
 	}
 
 	record TopicView(String code, String labelIt, String labelEn, String administration) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.sportello.cases.Attachments;
 import org.sportello.cases.Cases;
+import org.sportello.cases.Classification;
 import org.sportello.cases.Contact;
 import org.sportello.cases.FreeText;
 import org.sportello.cases.NewAttachment;
@@ -52,8 +53,11 @@ public class IntakeService {
 
 	private final Attachments attachments;
 
+	private final Classification classification;
+
 	IntakeService(Cases cases, Directory directory, RuntimeService runtimeService, TaskService taskService,
-			RepositoryService repositoryService, Attachments attachments) {
+			RepositoryService repositoryService, Attachments attachments, Classification classification) {
+		this.classification = classification;
 		this.attachments = attachments;
 		this.repositoryService = repositoryService;
 		this.cases = cases;
@@ -118,7 +122,22 @@ public class IntakeService {
 	/** The front office answers the citizen on the spot: the case ends as RISOLTA. */
 	@Transactional
 	public void resolve(String trackingCode, String note, String userId) {
+		resolve(trackingCode, note, null, userId);
+	}
+
+	/**
+	 * Resolved on the spot with an outcome class of the shared list
+	 * ({@link Classification}); null leaves the case unclassified.
+	 */
+	@Transactional
+	public void resolve(String trackingCode, String note, String outcomeClass, String userId) {
+		if (outcomeClass != null && !this.classification.isActiveOutcome(outcomeClass)) {
+			throw new InvalidRequestException("outcomeClass", "invalid-outcome-class");
+		}
 		completeTriage(trackingCode, "RESOLVE", note, userId);
+		if (outcomeClass != null) {
+			this.classification.recordOutcome(this.cases.byTrackingCode(trackingCode).orElseThrow().id(), outcomeClass);
+		}
 	}
 
 	/**

@@ -9,5 +9,6 @@ import java.time.LocalDate;
 record CaseFact(String caseKey, LocalDate openedOn, int openedHour, String channel, String topicCode,
 		String frontOffice, String frontAdministration, String ownerAdministration, String status, LocalDate closedOn,
 		boolean closedAtFrontOffice, boolean withArticle, int administrations, int transfers, Long calendarMinutes,
-		Long workingMinutes, boolean slaBreached, int escalationLevel, String rating) {
+		Long workingMinutes, boolean slaBreached, int escalationLevel, String rating, String outcomeClass,
+		String topicClass) {
 }

@@ -128,7 +128,8 @@ class CaseFacts {
 				source.openedOffice(), source.frontAdministration(), source.ownerAdministration(),
 				source.status().name(), closed ? source.closedAt().atZone(zone).toLocalDate() : null,
 				closed && source.forwards() == 0, source.articles() > 0, source.administrations(), source.transfers(),
-				calendarMinutes, workingMinutes, source.breaches() > 0, source.escalationLevel(), source.rating());
+				calendarMinutes, workingMinutes, source.breaches() > 0, source.escalationLevel(), source.rating(),
+				source.outcomeClass(), source.topicClass());
 	}
 
 	/**

@@ -103,8 +103,9 @@ class DemoYear implements ApplicationRunner {
 		jdbc.batchUpdate("INSERT INTO spt_dw_case (case_key, opened_on, opened_hour, channel, topic_code,"
 				+ " front_office, front_administration, owner_administration, status, closed_on, closed_at_front_office,"
 				+ " with_article, administrations, transfers, calendar_minutes, working_minutes, sla_breached,"
-				+ " escalation_level, rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts,
-				1000, (statement, fact) -> {
+				+ " escalation_level, rating, outcome_class, topic_class)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts, 1000,
+				(statement, fact) -> {
 					statement.setString(1, fact.caseKey());
 					statement.setObject(2, fact.openedOn());
 					statement.setInt(3, fact.openedHour());
@@ -124,6 +125,8 @@ class DemoYear implements ApplicationRunner {
 					statement.setBoolean(17, fact.slaBreached());
 					statement.setInt(18, fact.escalationLevel());
 					statement.setString(19, fact.rating());
+					statement.setString(20, fact.outcomeClass());
+					statement.setString(21, fact.topicClass());
 				});
 	}
 
@@ -201,10 +204,43 @@ class DemoYear implements ApplicationRunner {
 		String rating = (!open && random.nextDouble() < 0.3) ? rating(random) : null;
 		int administrations = atFrontOffice ? 0 : ((random.nextDouble() < 0.12) ? 2 : 1);
 		int transfers = (!atFrontOffice && random.nextDouble() < 0.06) ? 1 : 0;
+		// drawn here, in the order of the arguments below before (the year stays the
+		// same)
+		String status = status(random, open, atFrontOffice);
 		return new CaseFact(key, day, hour, channel, topic.code(), office.group(), office.administration(),
-				atFrontOffice ? null : topic.owner(), status(random, open, atFrontOffice), closedOn,
-				atFrontOffice && !open, atFrontOffice && random.nextDouble() < 0.4, administrations, transfers,
-				open ? null : calendar, open ? null : working, breached, escalation, rating);
+				atFrontOffice ? null : topic.owner(), status, closedOn, atFrontOffice && !open,
+				atFrontOffice && random.nextDouble() < 0.4, administrations, transfers, open ? null : calendar,
+				open ? null : working, breached, escalation, rating,
+				open ? null : ("NON_DI_COMPETENZA".equals(status) ? "NOT_COMPETENT" : outcomeClass(key, atFrontOffice)),
+				TOPIC_CLASSES.get(topic.code()));
+	}
+
+	/** The classes of the demo topics (db/V21__classification.sql). */
+	static final java.util.Map<String, String> TOPIC_CLASSES = java.util.Map.ofEntries(
+			java.util.Map.entry("SEISMIC_RISK_REPORT", "SEISMIC_RISK"),
+			java.util.Map.entry("WEATHER_HYDRO_RISK", "WEATHER_HYDRO_RISK"),
+			java.util.Map.entry("VOLUNTEERING", "VOLUNTEERING"),
+			java.util.Map.entry("RECONSTRUCTION_GRANT", "RECONSTRUCTION"),
+			java.util.Map.entry("HOUSING_ASSISTANCE", "RECONSTRUCTION"),
+			java.util.Map.entry("CIVIL_REGISTRY_CERTIFICATE", "CIVIL_REGISTRY"),
+			java.util.Map.entry("LOCAL_TAX", "TAXES"), java.util.Map.entry("GAS_CONNECTION", "UTILITIES"),
+			java.util.Map.entry("PENSION", "WELFARE"), java.util.Map.entry("INCOME_SUPPORT", "WELFARE"),
+			java.util.Map.entry("HEALTH_BOOKING", "HEALTH"), java.util.Map.entry("SCHOOL_BUILDINGS", "EDUCATION"),
+			java.util.Map.entry("PROVINCIAL_ROADS", "MOBILITY"), java.util.Map.entry("OTHER", "GENERAL"));
+
+	/**
+	 * The outcome class recorded at closure: mostly information at the front office, a
+	 * service or an answer after the back office. Drawn from the key, so that the year's
+	 * other draws (and its size) stay as they were.
+	 */
+	private static String outcomeClass(String key, boolean atFrontOffice) {
+		int draw = Math.floorMod(key.hashCode() * 31 + 7, 100);
+		if (atFrontOffice) {
+			return (draw < 55) ? "INFORMATION_GIVEN"
+					: (draw < 75) ? "PROCEDURE_EXPLAINED" : (draw < 85) ? "SERVICE_DELIVERED"
+							: (draw < 93) ? "REFERRED" : (draw < 97) ? "COMPLAINT_RECORDED" : "NOT_RESOLVED";
+		}
+		return (draw < 40) ? "SERVICE_DELIVERED" : (draw < 80) ? "INFORMATION_GIVEN" : "PROCEDURE_EXPLAINED";
 	}
 
 	/**

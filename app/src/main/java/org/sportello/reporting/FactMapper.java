@@ -37,7 +37,9 @@ interface FactMapper {
 			+ " (SELECT COALESCE(MAX(s.escalation_level), 0) FROM spt_sla_clock s WHERE s.case_id = c.id)"
 			+ " AS escalation_level,"
 			+ " (SELECT COUNT(*) FROM spt_sla_clock s WHERE s.case_id = c.id AND s.breached_at IS NOT NULL) AS breaches,"
-			+ " r.rating" + " FROM spt_case c LEFT JOIN spt_office o ON o.group_id = c.opened_office"
+			+ " r.rating, c.outcome_class, t.class_code AS topic_class"
+			+ " FROM spt_case c LEFT JOIN spt_office o ON o.group_id = c.opened_office"
+			+ " LEFT JOIN spt_topic t ON t.code = c.topic_code"
 			+ " LEFT JOIN spt_sla_clock k ON k.case_id = c.id AND k.scope = 'CASE'"
 			+ " LEFT JOIN spt_rating r ON r.case_id = c.id WHERE c.id = #{caseId}")
 	Optional<CaseSource> source(String caseId);
@@ -50,11 +52,12 @@ interface FactMapper {
 
 	@Insert("INSERT INTO spt_dw_case (case_key, opened_on, opened_hour, channel, topic_code, front_office,"
 			+ " front_administration, owner_administration, status, closed_on, closed_at_front_office, with_article,"
-			+ " administrations, transfers, calendar_minutes, working_minutes, sla_breached, escalation_level, rating)"
+			+ " administrations, transfers, calendar_minutes, working_minutes, sla_breached, escalation_level, rating,"
+			+ " outcome_class, topic_class)"
 			+ " VALUES (#{caseKey}, #{openedOn}, #{openedHour}, #{channel}, #{topicCode}, #{frontOffice},"
 			+ " #{frontAdministration}, #{ownerAdministration}, #{status}, #{closedOn}, #{closedAtFrontOffice},"
 			+ " #{withArticle}, #{administrations}, #{transfers}, #{calendarMinutes}, #{workingMinutes},"
-			+ " #{slaBreached}, #{escalationLevel}, #{rating})")
+			+ " #{slaBreached}, #{escalationLevel}, #{rating}, #{outcomeClass}, #{topicClass})")
 	void insertFact(CaseFact fact);
 
 	/**
@@ -72,7 +75,7 @@ interface FactMapper {
 	void clearDirty(java.time.LocalDate day);
 
 	String SUM_COLUMNS = "grain, opened_on, front_office, front_administration, owner_administration, topic_code,"
-			+ " channel, cases, finished, closed_at_front_office, with_article, timed_cases, working_minutes,"
+			+ " channel, outcome_class, topic_class, cases, finished, closed_at_front_office, with_article, timed_cases, working_minutes,"
 			+ " calendar_minutes, sla_met, sla_breached, positive, neutral, negative";
 
 	/** Removes the sums of one grain ('D', 'M'), of one day or month or of all. */
@@ -82,18 +85,21 @@ interface FactMapper {
 
 	/** Sums the facts of a day (or of every day) into day rows. */
 	@Insert("<script>INSERT INTO spt_dw_sum (" + SUM_COLUMNS + ") SELECT 'D', opened_on, COALESCE(front_office, ''),"
-			+ " COALESCE(front_administration, ''), COALESCE(owner_administration, ''), topic_code, channel, "
-			+ ReportMapper.FIGURES + " FROM spt_dw_case<if test='day != null'> WHERE opened_on = #{day}</if>"
+			+ " COALESCE(front_administration, ''), COALESCE(owner_administration, ''), topic_code, channel,"
+			+ " COALESCE(outcome_class, ''), COALESCE(topic_class, ''), " + ReportMapper.FIGURES
+			+ " FROM spt_dw_case<if test='day != null'> WHERE opened_on = #{day}</if>"
 			+ " GROUP BY opened_on, COALESCE(front_office, ''), COALESCE(front_administration, ''),"
-			+ " COALESCE(owner_administration, ''), topic_code, channel</script>")
+			+ " COALESCE(owner_administration, ''), topic_code, channel, COALESCE(outcome_class, ''),"
+			+ " COALESCE(topic_class, '')</script>")
 	int sumDays(@Param("day") java.time.LocalDate day);
 
 	/** Sums the day rows of a month (or of every month) into month rows. */
 	@Insert("<script>INSERT INTO spt_dw_sum (" + SUM_COLUMNS + ") SELECT 'M', " + MONTH_START
-			+ ", front_office, front_administration, owner_administration, topic_code, channel, " + ReportMapper.SUMS
-			+ " FROM spt_dw_sum WHERE grain = 'D'"
+			+ ", front_office, front_administration, owner_administration, topic_code, channel, outcome_class,"
+			+ " topic_class, " + ReportMapper.SUMS + " FROM spt_dw_sum WHERE grain = 'D'"
 			+ "<if test='month != null'> AND opened_on &gt;= #{month} AND opened_on &lt; #{next}</if> GROUP BY "
-			+ MONTH_START + ", front_office, front_administration, owner_administration, topic_code, channel</script>")
+			+ MONTH_START + ", front_office, front_administration, owner_administration, topic_code, channel,"
+			+ " outcome_class, topic_class</script>")
 	int sumMonths(@Param("month") java.time.LocalDate month, @Param("next") java.time.LocalDate next);
 
 	/** The first day of a day row's month, in both databases' SQL. */

@@ -30,6 +30,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.annotation.PreDestroy;
 import org.apache.ibatis.cursor.Cursor;
 import org.sportello.cases.Cases;
+import org.sportello.cases.ClassLabel;
+import org.sportello.cases.Classification;
 import org.sportello.cases.Topic;
 import org.sportello.directory.Administration;
 import org.sportello.directory.Directory;
@@ -78,7 +80,8 @@ public class ReportExports {
 			"reports.topic", "reports.office", "reports.col.front-administration", "reports.owner",
 			"reports.col.status", "reports.col.closed-on", "reports.closed-fo", "reports.with-article",
 			"reports.col.administrations", "reports.col.transfers", "reports.export.working-minutes",
-			"reports.export.calendar-minutes", "reports.sla-breached", "reports.col.escalation", "reports.rating");
+			"reports.export.calendar-minutes", "reports.sla-breached", "reports.col.escalation", "reports.rating",
+			"reports.outcome-class", "reports.topic-class");
 
 	private final ReportMapper mapper;
 
@@ -96,8 +99,11 @@ public class ReportExports {
 		return thread;
 	});
 
+	private final Classification classification;
+
 	ReportExports(ReportMapper mapper, Reports reports, Directory directory, Cases cases,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, Classification classification) {
+		this.classification = classification;
 		this.mapper = mapper;
 		this.reports = reports;
 		this.directory = directory;
@@ -215,8 +221,18 @@ public class ReportExports {
 
 		private final Map<String, String> topics;
 
+		private final Map<String, String> outcomeClasses;
+
+		private final Map<String, String> topicClasses;
+
 		Names(ReportLabels labels) {
 			this.labels = labels;
+			this.outcomeClasses = ReportExports.this.classification.outcomeClasses()
+				.stream()
+				.collect(Collectors.toMap(ClassLabel::code, (entry) -> entry.label(labels.locale())));
+			this.topicClasses = ReportExports.this.classification.topicClasses()
+				.stream()
+				.collect(Collectors.toMap(ClassLabel::code, (entry) -> entry.label(labels.locale())));
 			this.offices = ReportExports.this.directory.offices()
 				.stream()
 				.collect(Collectors.toMap(Office::groupId, Office::name));
@@ -250,6 +266,10 @@ public class ReportExports {
 			row.add(yesNo(fact.slaBreached()));
 			row.add(fact.escalationLevel());
 			row.add((fact.rating() != null) ? this.labels.text("track.rating." + fact.rating()) : null);
+			row.add((fact.outcomeClass() != null)
+					? this.outcomeClasses.getOrDefault(fact.outcomeClass(), fact.outcomeClass()) : null);
+			row.add((fact.topicClass() != null) ? this.topicClasses.getOrDefault(fact.topicClass(), fact.topicClass())
+					: null);
 			return row;
 		}
 

@@ -77,7 +77,8 @@ interface ReportMapper {
 
 	String FACT_COLUMNS = "case_key, opened_on, opened_hour, channel, topic_code, front_office, front_administration,"
 			+ " owner_administration, status, closed_on, closed_at_front_office, with_article, administrations,"
-			+ " transfers, calendar_minutes, working_minutes, sla_breached, escalation_level, rating";
+			+ " transfers, calendar_minutes, working_minutes, sla_breached, escalation_level, rating, outcome_class,"
+			+ " topic_class";
 
 	/** The period's facts in scope, streamed (exports). */
 	@Select("<script>SELECT " + FACT_COLUMNS + " FROM spt_dw_case" + PERIOD + SCOPE

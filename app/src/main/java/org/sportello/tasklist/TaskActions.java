@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sportello.cases.Classification;
 import org.sportello.cases.FreeText;
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
@@ -50,9 +52,12 @@ public class TaskActions {
 
 	private final BackOfficeActions backOffice;
 
+	private final Classification classification;
+
 	TaskActions(TaskService tasks, TaskForms forms, Directory directory, Inbox inbox, TaskMapper mapper, Clock clock,
-			BackOfficeActions backOffice) {
+			BackOfficeActions backOffice, Classification classification) {
 		this.backOffice = backOffice;
+		this.classification = classification;
 		this.tasks = tasks;
 		this.forms = forms;
 		this.directory = directory;
@@ -158,7 +163,13 @@ public class TaskActions {
 				String.valueOf(values.get("transferTo")))) {
 			throw new FormRejectedException(List.of(new FormValidator.FieldError("transferTo", "allowed", null)));
 		}
+		Optional<String> caseId = caseOf(taskId);
 		this.tasks.complete(taskId, values);
+		// a form with the shared outcome list (the front office's call-back) classifies
+		// the case
+		if (values.get("outcomeClass") instanceof String outcome) {
+			caseId.ifPresent((id) -> this.classification.recordOutcome(id, outcome));
+		}
 	}
 
 	/**
@@ -215,11 +226,29 @@ public class TaskActions {
 	 * ({@code value}), for a select with {@code "valuesKey": "administrations"}.
 	 */
 	public Optional<TaskForms.Shown> form(String taskId, String user) {
-		return this.forms.shown(taskId, this.backOffice.formOffers(user));
+		return form(taskId, user, Locale.ITALIAN);
+	}
+
+	/**
+	 * The same, with the option labels Sportello offers in the user's language: also the
+	 * network's outcome classes, for a select with {@code "valuesKey": "outcomeClasses"}.
+	 */
+	public Optional<TaskForms.Shown> form(String taskId, String user, Locale locale) {
+		return this.forms.shown(taskId, offers(user, locale));
 	}
 
 	private Map<String, Object> validated(String taskId, String user, Map<String, Object> data) {
-		return this.forms.checked(taskId, data, this.backOffice.formOffers(user));
+		return this.forms.checked(taskId, data, offers(user, Locale.ITALIAN));
+	}
+
+	private Map<String, Object> offers(String user, Locale locale) {
+		Map<String, Object> offers = this.backOffice.formOffers(user);
+		offers.put("outcomeClasses",
+				this.classification.activeOutcomeClasses()
+					.stream()
+					.map((entry) -> Map.of("label", entry.label(locale), "value", entry.code()))
+					.toList());
+		return offers;
 	}
 
 	private Task mine(String taskId, String user) {

@@ -147,8 +147,22 @@ abstract class CaseLifecycleContractTests {
 			.get("trackingCode")
 			.asText();
 
+		// an outcome class not in the shared list is refused, naming the field; nothing
+		// changes
+		ApiClient.Response unknown = this.api.post("/api/cases/" + code + "/resolve", "fo-comune",
+				"{\"note\":\"Certificato scaricabile dal portale ANPR\",\"outcomeClass\":\"=1+1\"}");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.contentType()).startsWith("application/problem+json");
+		assertThat(fields(unknown)).containsExactly("outcomeClass");
+		assertThat(status(code)).isEqualTo("RICEVUTA");
+		assertThat(this.api.get("/api/outcome-classes", "fo-comune").json().findValuesAsText("code"))
+			.contains("INFORMATION_GIVEN", "SERVICE_DELIVERED", "NOT_COMPETENT");
+
 		ApiClient.Response resolved = this.api.post("/api/cases/" + code + "/resolve", "fo-comune",
-				"{\"note\":\"Certificato scaricabile dal portale ANPR\"}");
+				"{\"note\":\"Certificato scaricabile dal portale ANPR\",\"outcomeClass\":\"SERVICE_DELIVERED\"}");
+		assertThat(this.jdbc.queryForObject("SELECT outcome_class FROM spt_case WHERE tracking_code = ?", String.class,
+				code))
+			.isEqualTo("SERVICE_DELIVERED");
 
 		assertThat(resolved.status()).isEqualTo(200);
 		assertThat(resolved.json().get("status").asText()).isEqualTo("RISOLTA");

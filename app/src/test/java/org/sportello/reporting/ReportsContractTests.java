@@ -136,6 +136,14 @@ abstract class ReportsContractTests {
 			.satisfies((topic) -> assertThat(topic.label() + ":" + topic.cases()).isEqualTo("PENSION:5"));
 		assertThat(this.reports.breakdown(network, THAT_DAY, Dimension.CHANNEL)).extracting(Figures::label)
 			.containsExactly("PHONE");
+		// the uniform classification: the topic's class, the outcome the front office
+		// chose (the article's case and the forwarded one have none)
+		assertThat(this.reports.breakdown(network, THAT_DAY, Dimension.TOPIC_CLASS)).singleElement()
+			.satisfies(
+					(topicClass) -> assertThat(topicClass.label() + ":" + topicClass.cases()).isEqualTo("WELFARE:5"));
+		assertThat(this.reports.breakdown(network, THAT_DAY, Dimension.OUTCOME_CLASS))
+			.extracting((row) -> row.label() + ":" + row.cases())
+			.containsExactlyInAnyOrder("null:3", "INFORMATION_GIVEN:1", "PROCEDURE_EXPLAINED:1");
 		Figures every = this.reports.everyCase(network, THAT_DAY);
 		assertThat(every.rated()).isEqualTo(3);
 		assertThat(every.positiveRate()).isEqualTo(2.0 / 3);
@@ -283,7 +291,7 @@ abstract class ReportsContractTests {
 		moveTo(at(9, 30));
 		OpenedCase answered = open("fo1", "PENSION");
 		moveTo(at(10, 0));
-		this.intake.resolve(answered.trackingCode(), "Risposto al telefono", "fo1");
+		this.intake.resolve(answered.trackingCode(), "Risposto al telefono", "INFORMATION_GIVEN", "fo1");
 		OpenedCase withArticle = open("fo1", "PENSION");
 		moveTo(at(10, 15));
 		String article = this.knowledge.suggestions("pensione").get(0).article().id();
@@ -293,7 +301,7 @@ abstract class ReportsContractTests {
 		OpenedCase waiting = open("fo1", "PENSION");
 		moveTo(at(12, 0));
 		OpenedCase comune = open("fo-comune", "PENSION");
-		this.intake.resolve(comune.trackingCode(), "Risposto allo sportello", "fo-comune");
+		this.intake.resolve(comune.trackingCode(), "Risposto allo sportello", "PROCEDURE_EXPLAINED", "fo-comune");
 		moveTo(at(17, 0));
 		OpenedCase forwarded = open("fo1", "PENSION");
 		this.intake.forward(forwarded.trackingCode(), "Serve la sede INPS", "fo1");

@@ -180,6 +180,43 @@ class TaskActionsTests {
 		leaveOffice("bo-hub", "comune-aq-bo");
 	}
 
+	/**
+	 * The front office's call-back (forms/closure.form) asks for the outcome class from
+	 * the shared list the application offers it; the class chosen is the case's.
+	 */
+	@Test
+	void theCallBackRecordsAnOutcomeClassFromTheSharedList() {
+		String work = forwardedTask("HEALTH_BOOKING", "Sulmona");
+		String code = this.engineTasks.createTaskQuery().taskId(work).singleResult().getProcessInstanceId();
+		this.actions.complete(work, "bo-regione",
+				Map.of("boOutcome", "BACK_TO_FRONT_OFFICE", "answer", "Richiamare: prenotazione fatta"));
+		String callback = this.engineTasks.createTaskQuery()
+			.processInstanceId(code)
+			.taskDefinitionKey("frontOfficeCallback")
+			.singleResult()
+			.getId();
+		assertThat(this.actions.form(callback, "fo1", java.util.Locale.ENGLISH).orElseThrow().input())
+			.extractingByKey("outcomeClasses")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.contains(Map.of("label", "Information given", "value", "INFORMATION_GIVEN"));
+		Map<String, Object> closing = Map.of("citizenReached", true, "closureNote", "Cittadino richiamato");
+		assertThatThrownBy(() -> this.actions.complete(callback, "fo1", closing))
+			.isInstanceOf(FormRejectedException.class)
+			.satisfies(
+					(ex) -> assertThat(((FormRejectedException) ex).errors()).extracting(FormValidator.FieldError::key)
+						.containsExactly("outcomeClass"));
+		Map<String, Object> unknown = new java.util.HashMap<>(closing);
+		unknown.put("outcomeClass", "MADE_UP");
+		assertThatThrownBy(() -> this.actions.complete(callback, "fo1", unknown))
+			.isInstanceOf(FormRejectedException.class);
+		Map<String, Object> classified = new java.util.HashMap<>(closing);
+		classified.put("outcomeClass", "SERVICE_DELIVERED");
+		this.actions.complete(callback, "fo1", classified);
+		assertThat(this.jdbc.queryForObject("SELECT c.outcome_class FROM spt_case c JOIN ACT_HI_PROCINST p"
+				+ " ON p.BUSINESS_KEY_ = c.tracking_code WHERE p.ID_ = ?", String.class, code))
+			.isEqualTo("SERVICE_DELIVERED");
+	}
+
 	private String forwardedTask(String topic, String municipality) {
 		OpenedCase opened = this.intake.open(
 				new IntakeRequest(Channel.PHONE, topic, "Richiesta per il back office", municipality,

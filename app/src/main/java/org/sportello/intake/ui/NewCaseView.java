@@ -30,6 +30,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -44,6 +45,8 @@ import org.sportello.cases.AttachmentRejectedException;
 import org.sportello.cases.Attachments;
 import org.sportello.cases.CaseSummary;
 import org.sportello.cases.Cases;
+import org.sportello.cases.ClassLabel;
+import org.sportello.cases.Classification;
 import org.sportello.cases.PhoneNumbers;
 import org.sportello.cases.Channel;
 import org.sportello.cases.NewAttachment;
@@ -135,10 +138,16 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 
 	private TextArea currentNote;
 
+	/** The outcome class recorded if the case is resolved on the spot. */
+	private Select<ClassLabel> currentOutcome;
+
+	private final transient Classification classification;
+
 	private Notification lastError;
 
 	NewCaseView(IntakeService intake, Cases cases, Attachments attachments, Validator validator,
-			AuthenticationContext authentication, KnowledgeBase knowledge) {
+			AuthenticationContext authentication, KnowledgeBase knowledge, Classification classification) {
+		this.classification = classification;
 		this.intake = intake;
 		this.cases = cases;
 		this.knowledge = knowledge;
@@ -373,9 +382,11 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		TextArea note = new TextArea(getTranslation("fo.new.note"));
 		note.setId("triage-note");
 		note.setWidth("40em");
+		Select<ClassLabel> outcome = outcomeSelect();
 		Button resolve = new Button(getTranslation("fo.new.resolve"),
-				(click) -> triage(() -> this.intake.resolve(opened.trackingCode(), note.getValue(), this.user), note,
-						status, "RISOLTA", click.getSource()));
+				(click) -> triage(
+						() -> this.intake.resolve(opened.trackingCode(), note.getValue(), codeOf(outcome), this.user),
+						note, status, "RISOLTA", click.getSource()));
 		resolve.setId("resolve-case");
 		Button forward = new Button(getTranslation("fo.new.forward"), (click) -> {
 			triage(() -> this.intake.forward(opened.trackingCode(), note.getValue(), this.user), note, status,
@@ -394,10 +405,11 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		this.currentStatus = status;
 		this.currentActions = actions;
 		this.currentNote = note;
+		this.currentOutcome = outcome;
 		this.result.add(new H3(getTranslation("fo.new.opened")), new Paragraph(getTranslation("fo.new.tell-citizen")),
 				new Paragraph(new Span(getTranslation("fo.new.code") + " "), code),
 				new Paragraph(new Span(getTranslation("fo.new.pin") + " "), pin),
-				new Paragraph(new Span(getTranslation("fo.new.status") + " "), status), note, actions);
+				new Paragraph(new Span(getTranslation("fo.new.status") + " "), status), note, outcome, actions);
 		this.result.scrollIntoView();
 	}
 
@@ -412,10 +424,12 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		}
 		OpenedCase opened = this.current;
 		try {
-			this.intake.resolve(opened.trackingCode(), ArticleText.plain(article.answer()), this.user);
+			this.intake.resolve(opened.trackingCode(), ArticleText.plain(article.answer()), codeOf(this.currentOutcome),
+					this.user);
 			this.knowledge.usedFor(opened.caseId(), article.id());
 			this.currentStatus.setText(getTranslation("fo.new.resolved-with", article.question()));
 			this.currentNote.setEnabled(false);
+			this.currentOutcome.setEnabled(false);
 			this.currentActions.getChildren()
 				.filter(Button.class::isInstance)
 				.forEach((button) -> ((Button) button).setEnabled(false));
@@ -424,6 +438,31 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		catch (TriageNotOpenException ex) {
 			error(getTranslation("error.triage-not-open"));
 		}
+	}
+
+	/**
+	 * The shared list of outcome classes; "information given" (most on-the-spot answers)
+	 * is chosen until the operator picks another.
+	 */
+	private Select<ClassLabel> outcomeSelect() {
+		Select<ClassLabel> outcome = new Select<>();
+		outcome.setId("outcome-class");
+		outcome.setLabel(getTranslation("fo.new.outcome-class"));
+		outcome.setHelperText(getTranslation("fo.new.outcome-class-help"));
+		outcome.setWidth("40em");
+		List<ClassLabel> classes = this.classification.activeOutcomeClasses();
+		outcome.setItems(classes);
+		outcome.setItemLabelGenerator((entry) -> entry.label(getLocale()));
+		classes.stream()
+			.filter((entry) -> "INFORMATION_GIVEN".equals(entry.code()))
+			.findFirst()
+			.or(() -> classes.stream().findFirst())
+			.ifPresent(outcome::setValue);
+		return outcome;
+	}
+
+	private static String codeOf(Select<ClassLabel> outcome) {
+		return (outcome.getValue() != null) ? outcome.getValue().code() : null;
 	}
 
 	/** Resolve or forward: done once, then both buttons stay disabled. */

@@ -41,6 +41,8 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.sportello.cases.Cases;
+import org.sportello.cases.ClassLabel;
+import org.sportello.cases.Classification;
 import org.sportello.cases.Topic;
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
@@ -93,6 +95,14 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
 	private final Grid<Figures> byChannel;
 
+	private final Grid<Figures> byTopicClass;
+
+	private final Grid<Figures> byOutcome;
+
+	private final Map<String, String> topicClasses;
+
+	private final Map<String, String> outcomeClasses;
+
 	private final Grid<Rating> ratings = new Grid<>();
 
 	private final Grid<Ageing> backlog = new Grid<>();
@@ -118,12 +128,18 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 	}
 
 	ReportsView(Reports reports, ReportExports exports, Directory directory, Cases cases, Clock clock,
-			AuthenticationContext authentication) {
+			AuthenticationContext authentication, Classification classification) {
 		this.reports = reports;
 		this.exports = exports;
 		this.directory = directory;
 		this.scope = reports.scopeOf(authentication.getPrincipalName().orElseThrow());
 		this.topics = cases.topics().stream().collect(Collectors.toMap(Topic::code, Function.identity()));
+		this.topicClasses = classification.topicClasses()
+			.stream()
+			.collect(Collectors.toMap(ClassLabel::code, (entry) -> entry.label(getLocale())));
+		this.outcomeClasses = classification.outcomeClasses()
+			.stream()
+			.collect(Collectors.toMap(ClassLabel::code, (entry) -> entry.label(getLocale())));
 		this.percent = NumberFormat.getPercentInstance(getLocale());
 		this.percent.setMaximumFractionDigits(1);
 		LocalDate today = LocalDate.now(clock);
@@ -179,6 +195,16 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 		this.byChannel.addColumn((row) -> share(row.closedAtFrontOffice(), row.closureRate()))
 			.setHeader(header("reports.closed-fo"))
 			.setFlexGrow(2);
+		this.byTopicClass = figures("reports-topic-classes", "reports.topic-class", (row) -> (row.label() == null)
+				? getTranslation("reports.unclassified") : this.topicClasses.getOrDefault(row.label(), row.label()));
+		this.byTopicClass.addColumn((row) -> share(row.closedAtFrontOffice(), row.closureRate()))
+			.setHeader(header("reports.closed-fo"))
+			.setFlexGrow(2);
+		this.byOutcome = figures("reports-outcomes", "reports.outcome-class", (row) -> (row.label() == null)
+				? getTranslation("reports.no-outcome") : this.outcomeClasses.getOrDefault(row.label(), row.label()));
+		this.byOutcome.addColumn((row) -> share(row.closedAtFrontOffice(), row.closureRate()))
+			.setHeader(header("reports.closed-fo"))
+			.setFlexGrow(2);
 		table(this.ratings, "reports-ratings");
 		this.ratings.addColumn((row) -> getTranslation("track.rating." + row.value()))
 			.setHeader(header("reports.rating"))
@@ -199,6 +225,9 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 				new Div(heading("reports.by-administration", this.administrations), this.administrations));
 		tabs.add(getTranslation("reports.tab.topics"), new Div(this.alerts, heading("reports.by-topic", this.byTopic),
 				this.byTopic, heading("reports.by-channel", this.byChannel), this.byChannel));
+		tabs.add(getTranslation("reports.tab.classification"),
+				new Div(heading("reports.by-topic-class", this.byTopicClass), this.byTopicClass,
+						heading("reports.by-outcome", this.byOutcome), this.byOutcome));
 		tabs.add(getTranslation("reports.tab.citizens"), new Div(heading("reports.satisfaction", this.ratings),
 				this.ratings, heading("reports.backlog", this.backlog), this.backlog));
 		Button excel = new Button(getTranslation("reports.export.xlsx"), (click) -> export(ReportExports.Format.XLSX));
@@ -274,6 +303,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 		this.administrations.setItems(this.reports.breakdown(this.scope, filter, Dimension.ADMINISTRATION));
 		this.byTopic.setItems(this.reports.breakdown(this.scope, filter, Dimension.TOPIC));
 		this.byChannel.setItems(this.reports.breakdown(this.scope, filter, Dimension.CHANNEL));
+		this.byTopicClass.setItems(this.reports.breakdown(this.scope, filter, Dimension.TOPIC_CLASS));
+		this.byOutcome.setItems(this.reports.breakdown(this.scope, filter, Dimension.OUTCOME_CLASS));
 		Figures every = this.reports.everyCase(this.scope, filter);
 		this.ratings.setItems(List.of(new Rating("POSITIVE", every.positive(), every.positiveRate()),
 				new Rating("NEUTRAL", every.neutral(), every.neutralRate()),

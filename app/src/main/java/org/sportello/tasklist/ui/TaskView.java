@@ -180,7 +180,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 		// the form with its input: the process variables it uses, the transfer targets
 		// its
 		// administration select offers
-		this.actions.form(this.taskId, this.user).ifPresent((shown) -> {
+		this.actions.form(this.taskId, this.user, getLocale()).ifPresent((shown) -> {
 			String input;
 			try {
 				input = this.json.writeValueAsString(shown.input());
