@@ -106,6 +106,18 @@ interface ReportMapper {
 	List<TopicDay> topicsByDay(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("from") LocalDate from, @Param("frontOnly") boolean frontOnly);
 
+	/** A month's sums over the whole network, by the open data's dimensions. */
+	@Select("SELECT front_administration, owner_administration, topic_code, topic_class, channel,"
+			+ " SUM(cases) AS cases, SUM(finished) AS finished, SUM(closed_at_front_office) AS closed_at_front_office,"
+			+ " SUM(sla_met) AS sla_met, SUM(sla_breached) AS sla_breached, SUM(positive) AS positive,"
+			+ " SUM(neutral) AS neutral, SUM(negative) AS negative FROM spt_dw_sum WHERE grain = 'M'"
+			+ " AND opened_on = #{month} GROUP BY front_administration, owner_administration, topic_code, topic_class,"
+			+ " channel ORDER BY front_administration, owner_administration, topic_code, channel")
+	List<OpenData.Row> openData(LocalDate month);
+
+	@Select("SELECT DISTINCT opened_on FROM spt_dw_sum WHERE grain = 'M' ORDER BY opened_on DESC")
+	List<LocalDate> summedMonths();
+
 	record DayCount(LocalDate openedOn, long cases) {
 	}
 
