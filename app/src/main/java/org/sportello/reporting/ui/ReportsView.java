@@ -56,6 +56,7 @@ import org.sportello.reporting.ReportScope;
 import org.sportello.reporting.Reports;
 import org.sportello.reporting.TopicAlert;
 import org.sportello.security.Roles;
+import org.sportello.web.Chart;
 import org.sportello.web.Tables;
 
 /**
@@ -96,6 +97,12 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 	private final Grid<Figures> byChannel;
 
 	private final Grid<Figures> byTopicClass;
+
+	private final Chart monthChart;
+
+	private final Chart topicChart;
+
+	private final Chart ratingChart;
 
 	private final Grid<Figures> byOutcome;
 
@@ -215,21 +222,24 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 		this.backlog.addColumn(this::ageLabel).setHeader(header("reports.age")).setFlexGrow(3);
 		this.backlog.addColumn(Ageing::cases).setHeader(header("reports.open-cases"));
 		this.alerts.setId("reports-alerts");
+		this.monthChart = chart("reports-months-chart", "reports.chart.months");
+		this.topicChart = chart("reports-topics-chart", "reports.chart.topics");
+		this.ratingChart = chart("reports-ratings-chart", "reports.chart.ratings");
 
 		TabSheet tabs = new TabSheet();
 		tabs.setWidthFull();
 		tabs.setId("reports-tabs");
 		tabs.add(getTranslation("reports.tab.front-office"), new Div(heading("reports.by-office", this.offices),
-				this.offices, heading("reports.by-month", this.months), this.months));
+				this.offices, heading("reports.by-month", this.months), this.monthChart, this.months));
 		tabs.add(getTranslation("reports.tab.administrations"),
 				new Div(heading("reports.by-administration", this.administrations), this.administrations));
 		tabs.add(getTranslation("reports.tab.topics"), new Div(this.alerts, heading("reports.by-topic", this.byTopic),
-				this.byTopic, heading("reports.by-channel", this.byChannel), this.byChannel));
+				this.topicChart, this.byTopic, heading("reports.by-channel", this.byChannel), this.byChannel));
 		tabs.add(getTranslation("reports.tab.classification"),
 				new Div(heading("reports.by-topic-class", this.byTopicClass), this.byTopicClass,
 						heading("reports.by-outcome", this.byOutcome), this.byOutcome));
 		tabs.add(getTranslation("reports.tab.citizens"), new Div(heading("reports.satisfaction", this.ratings),
-				this.ratings, heading("reports.backlog", this.backlog), this.backlog));
+				this.ratingChart, this.ratings, heading("reports.backlog", this.backlog), this.backlog));
 		Button excel = new Button(getTranslation("reports.export.xlsx"), (click) -> export(ReportExports.Format.XLSX));
 		excel.setId("reports-export-xlsx");
 		Button csv = new Button(getTranslation("reports.export.csv"), (click) -> export(ReportExports.Format.CSV));
@@ -257,6 +267,29 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 			grid.addColumn(Figures::cases).setHeader(header("reports.cases"));
 		}
 		return grid;
+	}
+
+	/** A chart whose figures are in the table after it (its accessible form). */
+	private Chart chart(String id, String labelKey) {
+		Chart chart = new Chart(getTranslation(labelKey));
+		chart.setId(id);
+		return chart;
+	}
+
+	/** The charts of the figures just read (the tables hold the same numbers). */
+	private void drawCharts(List<Figures> months, List<Figures> topics, List<Rating> ratings) {
+		this.monthChart.show(months.stream().map((row) -> monthName(row.label())).toList(),
+				List.of(new Chart.Series(getTranslation("reports.cases"), Chart.Kind.BAR,
+						months.stream().map(Figures::cases).toList()),
+						new Chart.Series(getTranslation("reports.closed-fo"), Chart.Kind.BAR,
+								months.stream().map(Figures::closedAtFrontOffice).toList())));
+		List<Figures> largest = topics.stream().limit(12).toList();
+		this.topicChart.show(largest.stream().map((row) -> topicName(row.label())).toList(),
+				List.of(new Chart.Series(getTranslation("reports.cases"), Chart.Kind.BAR,
+						largest.stream().map(Figures::cases).toList())));
+		this.ratingChart.show(ratings.stream().map((row) -> getTranslation("track.rating." + row.value())).toList(),
+				List.of(new Chart.Series(getTranslation("reports.cases"), Chart.Kind.BAR,
+						ratings.stream().map(Rating::cases).toList())));
 	}
 
 	private void frontOfficeColumns(Grid<Figures> grid) {
@@ -299,16 +332,20 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 				this.percent.format(total.closureRate()), total.withArticle(), this.percent.format(total.articleRate()),
 				duration(total.meanWorkingMinutes()), duration(total.meanCalendarMinutes())));
 		this.offices.setItems(this.reports.byFrontOffice(this.scope, filter));
-		this.months.setItems(this.reports.byMonth(this.scope, filter));
+		List<Figures> byMonth = this.reports.byMonth(this.scope, filter);
+		this.months.setItems(byMonth);
 		this.administrations.setItems(this.reports.breakdown(this.scope, filter, Dimension.ADMINISTRATION));
-		this.byTopic.setItems(this.reports.breakdown(this.scope, filter, Dimension.TOPIC));
+		List<Figures> topicFigures = this.reports.breakdown(this.scope, filter, Dimension.TOPIC);
+		this.byTopic.setItems(topicFigures);
 		this.byChannel.setItems(this.reports.breakdown(this.scope, filter, Dimension.CHANNEL));
 		this.byTopicClass.setItems(this.reports.breakdown(this.scope, filter, Dimension.TOPIC_CLASS));
 		this.byOutcome.setItems(this.reports.breakdown(this.scope, filter, Dimension.OUTCOME_CLASS));
 		Figures every = this.reports.everyCase(this.scope, filter);
-		this.ratings.setItems(List.of(new Rating("POSITIVE", every.positive(), every.positiveRate()),
+		List<Rating> ratingRows = List.of(new Rating("POSITIVE", every.positive(), every.positiveRate()),
 				new Rating("NEUTRAL", every.neutral(), every.neutralRate()),
-				new Rating("NEGATIVE", every.negative(), every.negativeRate())));
+				new Rating("NEGATIVE", every.negative(), every.negativeRate()));
+		this.ratings.setItems(ratingRows);
+		drawCharts(byMonth, topicFigures, ratingRows);
 		this.backlog.setItems(this.reports.backlog(this.scope, filter));
 		showAlerts(this.reports.risingTopics(this.scope, filter));
 	}

@@ -80,6 +80,13 @@ class ReportsBrowserTests extends BrowserTestSupport {
 			.contains("Contact center Linea Amica")
 			.contains("URP Comune dell'Aquila");
 		assertThat(this.browser.driver().findElement(By.id("reports-months")).getText()).contains("febbraio 2032");
+		// the months' chart (ECharts, SVG) with its two series, labelled as an image
+		// whose
+		// figures are in the table
+		WebElement chart = this.browser.waitFor(By.cssSelector("#reports-months-chart[data-rendered='2'] svg"));
+		assertThat(chart.findElements(By.tagName("path"))).isNotEmpty();
+		assertThat(this.browser.driver().findElement(By.id("reports-months-chart")).getDomAttribute("aria-label"))
+			.startsWith("Grafico delle pratiche");
 
 		WebElement administration = this.browser.waitFor(By.cssSelector("#reports-administration input"));
 		administration.sendKeys("Comune dell");
