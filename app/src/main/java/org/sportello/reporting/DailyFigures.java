@@ -64,6 +64,7 @@ public class DailyFigures {
 					this.mapper.clearDirty(day);
 					this.mapper.deleteSums("D", day);
 					this.mapper.sumDays(day);
+					sumMinuteDays(day);
 				});
 				months.add(day.withDayOfMonth(1));
 				days++;
@@ -77,6 +78,8 @@ public class DailyFigures {
 				this.transactions.executeWithoutResult((status) -> {
 					this.mapper.deleteSums("M", month);
 					this.mapper.sumMonths(month, month.plusMonths(1));
+					this.mapper.deleteMinutes("M", month);
+					this.mapper.sumMinuteMonths(month, month.plusMonths(1));
 				});
 			}
 			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
@@ -96,7 +99,23 @@ public class DailyFigures {
 			this.mapper.sumDays(null);
 			this.mapper.deleteSums("M", null);
 			this.mapper.sumMonths(null, null);
+			sumMinuteDays(null);
+			this.mapper.deleteMinutes("M", null);
+			this.mapper.sumMinuteMonths(null, null);
 		});
 	}
+
+	/**
+	 * The spans of working and calendar minutes of a day's timed facts (or all days').
+	 */
+	private void sumMinuteDays(LocalDate day) {
+		this.mapper.deleteMinutes("D", day);
+		this.mapper.sumMinuteDays(day, "W", WORKING_SPANS);
+		this.mapper.sumMinuteDays(day, "C", CALENDAR_SPANS);
+	}
+
+	private static final String WORKING_SPANS = Medians.bucketOf("working_minutes");
+
+	private static final String CALENDAR_SPANS = Medians.bucketOf("calendar_minutes");
 
 }

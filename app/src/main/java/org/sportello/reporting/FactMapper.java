@@ -102,6 +102,32 @@ interface FactMapper {
 			+ " outcome_class, topic_class</script>")
 	int sumMonths(@Param("month") java.time.LocalDate month, @Param("next") java.time.LocalDate next);
 
+	/** Removes the spans of minutes of one grain, of one day or month or of all. */
+	@Delete("<script>DELETE FROM spt_dw_minutes WHERE grain = #{grain}<if test='on != null'> AND opened_on = #{on}</if>"
+			+ "</script>")
+	void deleteMinutes(@Param("grain") String grain, @Param("on") java.time.LocalDate on);
+
+	/**
+	 * Counts the timed facts of a day (or of every day) per span of working or calendar
+	 * minutes ({@link Medians}).
+	 */
+	@Insert("<script>INSERT INTO spt_dw_minutes (grain, opened_on, front_administration, owner_administration, kind,"
+			+ " bucket, cases) SELECT 'D', opened_on, front_administration, owner_administration, kind, bucket,"
+			+ " COUNT(*) FROM (SELECT opened_on, COALESCE(front_administration, '') AS front_administration,"
+			+ " COALESCE(owner_administration, '') AS owner_administration, '${kind}' AS kind, ${bucket} AS bucket"
+			+ " FROM spt_dw_case WHERE working_minutes IS NOT NULL<if test='day != null'> AND opened_on = #{day}</if>"
+			+ ") spans GROUP BY opened_on, front_administration, owner_administration, kind, bucket</script>")
+	int sumMinuteDays(@Param("day") java.time.LocalDate day, @Param("kind") String kind,
+			@Param("bucket") String bucket);
+
+	/** Sums the day spans of a month (or of every month) into month rows. */
+	@Insert("<script>INSERT INTO spt_dw_minutes (grain, opened_on, front_administration, owner_administration, kind,"
+			+ " bucket, cases) SELECT 'M', " + MONTH_START
+			+ ", front_administration, owner_administration, kind, bucket, SUM(cases) FROM spt_dw_minutes"
+			+ " WHERE grain = 'D'<if test='month != null'> AND opened_on &gt;= #{month} AND opened_on &lt; #{next}</if>"
+			+ " GROUP BY " + MONTH_START + ", front_administration, owner_administration, kind, bucket</script>")
+	int sumMinuteMonths(@Param("month") java.time.LocalDate month, @Param("next") java.time.LocalDate next);
+
 	/** The first day of a day row's month, in both databases' SQL. */
 	String MONTH_START = "CAST(CONCAT(CAST(EXTRACT(YEAR FROM opened_on) AS CHAR(4)), '-',"
 			+ " LPAD(TRIM(CAST(EXTRACT(MONTH FROM opened_on) AS CHAR(2))), 2, '0'), '-01') AS DATE)";

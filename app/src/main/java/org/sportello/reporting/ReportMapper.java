@@ -115,6 +115,19 @@ interface ReportMapper {
 			+ " channel ORDER BY front_administration, owner_administration, topic_code, channel")
 	List<OpenData.Row> openData(LocalDate month);
 
+	/**
+	 * The period's timed cases per span of working ('W') or calendar ('C') minutes: whole
+	 * months from the month rows, the days at the ends from the day rows.
+	 */
+	@Select("<script>SELECT bucket, SUM(cases) AS cases FROM spt_dw_minutes WHERE kind = #{kind}"
+			+ " AND ((grain = 'M' AND opened_on &gt;= #{wholeFrom} AND opened_on &lt; #{wholeUntil})"
+			+ " OR (grain = 'D' AND opened_on BETWEEN #{filter.from} AND #{filter.to}"
+			+ " AND (opened_on &lt; #{wholeFrom} OR opened_on &gt;= #{wholeUntil})))" + SCOPE
+			+ " GROUP BY bucket ORDER BY bucket</script>")
+	List<Medians.Bucket> minutes(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
+			@Param("kind") String kind, @Param("frontOnly") boolean frontOnly, @Param("wholeFrom") LocalDate wholeFrom,
+			@Param("wholeUntil") LocalDate wholeUntil);
+
 	@Select("SELECT DISTINCT opened_on FROM spt_dw_sum WHERE grain = 'M' ORDER BY opened_on DESC")
 	List<LocalDate> summedMonths();
 

@@ -90,6 +90,21 @@ public class Reports {
 				: Figures.NONE;
 	}
 
+	/**
+	 * The median working and calendar time to resolution of the front offices' cases of
+	 * the period (as {@link #total}).
+	 */
+	public Medians medians(ReportScope scope, ReportFilter filter) {
+		if (!readable(scope, filter)) {
+			return new Medians(null, null);
+		}
+		return new Medians(
+				Medians.of(this.mapper.minutes(scope, filter, "W", true, filter.wholeMonthsFrom(),
+						filter.wholeMonthsUntil())),
+				Medians.of(this.mapper.minutes(scope, filter, "C", true, filter.wholeMonthsFrom(),
+						filter.wholeMonthsUntil())));
+	}
+
 	/** Cases still open today by age (whatever the period). */
 	public List<Ageing> backlog(ReportScope scope, ReportFilter filter) {
 		List<ReportMapper.DayCount> open = readable(scope, filter) ? this.mapper.openByDay(scope, filter, false)

@@ -121,6 +121,12 @@ abstract class ReportsContractTests {
 		// calendar: 30 + 15 + (Friday 17:00 to Tuesday 10:00 = 89 h)
 		assertThat(lineaAmica.calendarMinutes()).isEqualTo(30 + 15 + 89 * 60);
 		assertThat(office(this.reports.byFrontOffice(network, THAT_DAY), "comune-aq-urp").closureRate()).isEqualTo(1.0);
+		// medians of the four timed cases (0 at the Comune's counter, 15, 30, and 90
+		// working
+		// or 89 h calendar for the forwarded one): the lower middle one, 15 minutes
+		assertThat(this.reports.medians(network, THAT_DAY)).isEqualTo(new Medians(15L, 15L));
+		assertThat(this.reports.medians(network, new ReportFilter(FRIDAY, FRIDAY, "COMUNE-AQ")))
+			.isEqualTo(new Medians(0L, 0L));
 
 		assertThat(this.reports.byMonth(network, new ReportFilter(FRIDAY.withDayOfMonth(1), FRIDAY.plusDays(1), null)))
 			.singleElement()

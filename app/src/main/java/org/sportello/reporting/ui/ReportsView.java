@@ -49,6 +49,7 @@ import org.sportello.directory.Office;
 import org.sportello.reporting.Ageing;
 import org.sportello.reporting.Dimension;
 import org.sportello.reporting.Figures;
+import org.sportello.reporting.Medians;
 import org.sportello.reporting.ReportExports;
 import org.sportello.reporting.ReportLabels;
 import org.sportello.reporting.ReportFilter;
@@ -328,9 +329,11 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 			return;
 		}
 		Figures total = this.reports.total(this.scope, filter);
+		Medians medians = this.reports.medians(this.scope, filter);
 		this.summary.setText(getTranslation("reports.summary", total.cases(), total.closedAtFrontOffice(),
 				this.percent.format(total.closureRate()), total.withArticle(), this.percent.format(total.articleRate()),
-				duration(total.meanWorkingMinutes()), duration(total.meanCalendarMinutes())));
+				duration(total.meanWorkingMinutes()), duration(total.meanCalendarMinutes()),
+				duration(medians.working()), duration(medians.calendar())));
 		this.offices.setItems(this.reports.byFrontOffice(this.scope, filter));
 		List<Figures> byMonth = this.reports.byMonth(this.scope, filter);
 		this.months.setItems(byMonth);
