@@ -229,6 +229,17 @@ public final class Browser implements AutoCloseable {
 			.click();
 	}
 
+	/** Picks the option with this label in the Vaadin Select that is open. */
+	public void chooseOption(String label) {
+		waitFor(By.cssSelector("vaadin-select-item[role=option]"));
+		this.driver.findElements(By.cssSelector("vaadin-select-item[role=option]"))
+			.stream()
+			.filter((item) -> item.getText().trim().equals(label))
+			.findFirst()
+			.orElseThrow()
+			.click();
+	}
+
 	/** Chooses English in the header's language select (kept for the session). */
 	public void chooseEnglish() {
 		waitFor(By.id("language-select"));
@@ -236,13 +247,7 @@ public final class Browser implements AutoCloseable {
 			return;
 		}
 		click(By.id("language-select"));
-		waitFor(By.cssSelector("vaadin-select-item[role=option]"));
-		this.driver.findElements(By.cssSelector("vaadin-select-item[role=option]"))
-			.stream()
-			.filter((item) -> item.getText().trim().equals("English"))
-			.findFirst()
-			.orElseThrow()
-			.click();
+		chooseOption("English");
 		waitUntil((driver) -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
 	}
 

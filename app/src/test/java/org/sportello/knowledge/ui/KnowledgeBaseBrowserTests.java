@@ -61,6 +61,10 @@ class KnowledgeBaseBrowserTests extends BrowserTestSupport {
 						+ " JOIN spt_kb_article a ON a.id = l.article_id WHERE c.tracking_code = ?",
 				String.class, code))
 			.isEqualTo("pensione-reversibilita-domanda");
+		// closed with the outcome class the console proposes for an answer given
+		assertThat(this.jdbc.queryForObject("SELECT outcome_class FROM spt_case WHERE tracking_code = ?", String.class,
+				code))
+			.isEqualTo("INFORMATION_GIVEN");
 
 		this.browser.open("/logout");
 		this.browser.open("/track?code=" + code);
