@@ -47,6 +47,9 @@ class ReportsBenchmark {
 	@Autowired
 	DailyFigures daily;
 
+	@Autowired
+	OpenData openData;
+
 	@Test
 	void dashboardAndExportsWithAMillionCases() throws Exception {
 		int count = Integer.getInteger("sportello.bench.facts", 1_000_000);
@@ -63,8 +66,13 @@ class ReportsBenchmark {
 		facts = null;
 		long summing = System.nanoTime();
 		this.daily.aggregateAll();
-		report.append(String.format(Locale.ROOT, "summed into %,d pre-aggregated rows in %.1f s%n",
+		report.append(String.format(Locale.ROOT,
+				"summed into %,d pre-aggregated day rows (%,d month rows; spans of minutes %,d day rows, %,d month rows)"
+						+ " in %.1f s%n",
 				this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_sum WHERE grain = 'D'", Long.class),
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_sum WHERE grain = 'M'", Long.class),
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_minutes WHERE grain = 'D'", Long.class),
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_minutes WHERE grain = 'M'", Long.class),
 				(System.nanoTime() - summing) / 1e9));
 		ReportScope network = this.reports.scopeOf("supervisor1");
 		ReportScope inps = new ReportScope(false, java.util.Set.of("INPS"));
@@ -77,6 +85,10 @@ class ReportsBenchmark {
 				new ReportFilter(last.withDayOfMonth(1), last, "COMUNE-AQ"));
 
 		ReportFilter all = new ReportFilter(last.minusDays(364), last, null);
+		// the month's open data (month sums)
+		report.append(String.format(Locale.ROOT, "open data %s: %,d lines%n", java.time.YearMonth.from(last),
+				this.openData.rows(java.time.YearMonth.from(last)).size()));
+		measure(report, "open data month", () -> this.openData.rows(java.time.YearMonth.from(last)));
 		for (ReportExports.Format format : ReportExports.Format.values()) {
 			Path file = Files.createTempFile("bench-report-", "." + format.extension());
 			resetPeaks();
@@ -109,6 +121,10 @@ class ReportsBenchmark {
 				() -> this.reports.breakdown(scope, filter, Dimension.ADMINISTRATION)));
 		all.add(measure(report, "by topic", () -> this.reports.breakdown(scope, filter, Dimension.TOPIC)));
 		all.add(measure(report, "by channel", () -> this.reports.breakdown(scope, filter, Dimension.CHANNEL)));
+		all.add(measure(report, "by topic class", () -> this.reports.breakdown(scope, filter, Dimension.TOPIC_CLASS)));
+		all.add(measure(report, "by outcome class",
+				() -> this.reports.breakdown(scope, filter, Dimension.OUTCOME_CLASS)));
+		all.add(measure(report, "medians", () -> this.reports.medians(scope, filter)));
 		all.add(measure(report, "every case (ratings)", () -> this.reports.everyCase(scope, filter)));
 		all.add(measure(report, "backlog", () -> this.reports.backlog(scope, filter)));
 		all.add(measure(report, "rising topics", () -> this.reports.risingTopics(scope, filter)));

@@ -255,6 +255,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 			case OPENED -> getTranslation("case.opened-by-channel", getTranslation("channel." + channel));
 			case TRANSFERRED -> getTranslation("case.transferred-to", (event.administrationCode() == null) ? "-"
 					: this.directory.administrationName(event.administrationCode()));
+			// the rating's value (POSITIVE...), in the reader's language
+			case RATED -> (event.detail() != null) ? getTranslation("track.rating." + event.detail()) : "";
 			default -> (event.detail() != null) ? event.detail() : "";
 		};
 	}

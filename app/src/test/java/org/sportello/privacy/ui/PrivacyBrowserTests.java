@@ -107,7 +107,10 @@ class PrivacyBrowserTests extends BrowserTestSupport {
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("case-accesses"))
 			.getText()
 			.contains("Esportazione dei dati del cittadino"));
-		this.browser.screenshot(this.browser.driver().findElement(By.id("case-accesses")), "case-accesses-it");
+		((org.openqa.selenium.JavascriptExecutor) this.browser.driver()).executeScript(
+				"arguments[0].scrollIntoView({block: 'center'})",
+				this.browser.driver().findElement(By.id("case-accesses")));
+		this.browser.screenshot("case-accesses-it");
 
 		this.browser.chooseEnglish();
 		this.browser.open("/privacy");
