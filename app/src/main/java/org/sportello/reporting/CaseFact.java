@@ -10,5 +10,5 @@ record CaseFact(String caseKey, LocalDate openedOn, int openedHour, String chann
 		String frontOffice, String frontAdministration, String ownerAdministration, String status, LocalDate closedOn,
 		boolean closedAtFrontOffice, boolean withArticle, int administrations, int transfers, Long calendarMinutes,
 		Long workingMinutes, boolean slaBreached, int escalationLevel, String rating, String outcomeClass,
-		String topicClass) {
+		String topicClass, Long responseMinutes) {
 }

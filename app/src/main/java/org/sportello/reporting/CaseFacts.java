@@ -103,6 +103,10 @@ class CaseFacts {
 		this.mapper.deleteFact(key);
 		CaseFact fact = fact(key, source.get(), this.zone);
 		this.mapper.insertFact(fact);
+		this.mapper.deleteLegs(key);
+		for (LegFact.Source clock : this.mapper.legSources(caseId)) {
+			this.mapper.insertLeg(leg(key, fact.openedOn(), clock, this.zone));
+		}
 		this.daily.mark(fact.openedOn());
 	}
 
@@ -118,6 +122,16 @@ class CaseFacts {
 		}
 	}
 
+	/** An office clock as a leg fact: minutes of working time, nothing about people. */
+	static LegFact leg(String key, java.time.LocalDate openedOn, LegFact.Source clock, ZoneId zone) {
+		boolean finished = "DONE".equals(clock.phase());
+		return new LegFact(key, clock.officeGroupId(), clock.administrationCode(), openedOn,
+				clock.startedAt().atZone(zone).toLocalDate(), finished,
+				(clock.responseUsedMs() != null) ? Duration.ofMillis(clock.responseUsedMs()).toMinutes() : null,
+				finished ? Duration.ofMillis(clock.usedMs()).toMinutes() : null, clock.breaches() > 0,
+				clock.escalationLevel());
+	}
+
 	static CaseFact fact(String key, CaseSource source, ZoneId zone) {
 		ZonedDateTime opened = source.createdAt().atZone(zone);
 		boolean closed = source.closedAt() != null && source.status().isFinal();
@@ -129,7 +143,8 @@ class CaseFacts {
 				source.status().name(), closed ? source.closedAt().atZone(zone).toLocalDate() : null,
 				closed && source.forwards() == 0, source.articles() > 0, source.administrations(), source.transfers(),
 				calendarMinutes, workingMinutes, source.breaches() > 0, source.escalationLevel(), source.rating(),
-				source.outcomeClass(), source.topicClass());
+				source.outcomeClass(), source.topicClass(), (source.caseClockResponseMs() != null)
+						? Duration.ofMillis(source.caseClockResponseMs()).toMinutes() : null);
 	}
 
 	/**

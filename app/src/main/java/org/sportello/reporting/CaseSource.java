@@ -8,5 +8,6 @@ import org.sportello.cases.CaseStatus;
 record CaseSource(String caseId, Instant createdAt, String channel, String topicCode, String openedOffice,
 		String frontAdministration, String ownerAdministration, CaseStatus status, Instant closedAt, int forwards,
 		int administrations, int transfers, int articles, Long caseClockUsedMs, String caseClockPhase,
-		int escalationLevel, int breaches, String rating, String outcomeClass, String topicClass) {
+		int escalationLevel, int breaches, String rating, String outcomeClass, String topicClass,
+		Long caseClockResponseMs) {
 }

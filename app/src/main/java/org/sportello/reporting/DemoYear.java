@@ -103,8 +103,8 @@ class DemoYear implements ApplicationRunner {
 		jdbc.batchUpdate("INSERT INTO spt_dw_case (case_key, opened_on, opened_hour, channel, topic_code,"
 				+ " front_office, front_administration, owner_administration, status, closed_on, closed_at_front_office,"
 				+ " with_article, administrations, transfers, calendar_minutes, working_minutes, sla_breached,"
-				+ " escalation_level, rating, outcome_class, topic_class)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts, 1000,
+				+ " escalation_level, rating, outcome_class, topic_class, response_minutes)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts, 1000,
 				(statement, fact) -> {
 					statement.setString(1, fact.caseKey());
 					statement.setObject(2, fact.openedOn());
@@ -127,6 +127,7 @@ class DemoYear implements ApplicationRunner {
 					statement.setString(19, fact.rating());
 					statement.setString(20, fact.outcomeClass());
 					statement.setString(21, fact.topicClass());
+					statement.setObject(22, fact.responseMinutes());
 				});
 	}
 
@@ -212,7 +213,7 @@ class DemoYear implements ApplicationRunner {
 				atFrontOffice && random.nextDouble() < 0.4, administrations, transfers, open ? null : calendar,
 				open ? null : working, breached, escalation, rating,
 				open ? null : ("NON_DI_COMPETENZA".equals(status) ? "NOT_COMPETENT" : outcomeClass(key, atFrontOffice)),
-				TOPIC_CLASSES.get(topic.code()));
+				TOPIC_CLASSES.get(topic.code()), open ? null : Math.min(working, 20 + working / 3));
 	}
 
 	/** The classes of the demo topics (db/V21__classification.sql). */

@@ -37,7 +37,7 @@ interface FactMapper {
 			+ " (SELECT COALESCE(MAX(s.escalation_level), 0) FROM spt_sla_clock s WHERE s.case_id = c.id)"
 			+ " AS escalation_level,"
 			+ " (SELECT COUNT(*) FROM spt_sla_clock s WHERE s.case_id = c.id AND s.breached_at IS NOT NULL) AS breaches,"
-			+ " r.rating, c.outcome_class, t.class_code AS topic_class"
+			+ " r.rating, c.outcome_class, t.class_code AS topic_class, k.response_used_ms AS case_clock_response_ms"
 			+ " FROM spt_case c LEFT JOIN spt_office o ON o.group_id = c.opened_office"
 			+ " LEFT JOIN spt_topic t ON t.code = c.topic_code"
 			+ " LEFT JOIN spt_sla_clock k ON k.case_id = c.id AND k.scope = 'CASE'"
@@ -50,14 +50,29 @@ interface FactMapper {
 	@Delete("DELETE FROM spt_dw_case WHERE case_key = #{caseKey}")
 	void deleteFact(String caseKey);
 
+	/** The case's office clocks (one per back office that worked it), oldest first. */
+	@Select("SELECT office_group_id, administration_code, started_at, phase, used_ms, response_used_ms,"
+			+ " CASE WHEN breached_at IS NULL THEN 0 ELSE 1 END AS breaches, escalation_level FROM spt_sla_clock"
+			+ " WHERE case_id = #{caseId} AND scope = 'OFFICE' ORDER BY started_at, office_group_id")
+	java.util.List<LegFact.Source> legSources(String caseId);
+
+	@Delete("DELETE FROM spt_dw_leg WHERE case_key = #{caseKey}")
+	void deleteLegs(String caseKey);
+
+	@Insert("INSERT INTO spt_dw_leg (case_key, office_group_id, administration_code, opened_on, started_on, finished,"
+			+ " response_minutes, working_minutes, sla_breached, escalation_level) VALUES (#{caseKey},"
+			+ " #{officeGroupId}, #{administrationCode}, #{openedOn}, #{startedOn}, #{finished}, #{responseMinutes},"
+			+ " #{workingMinutes}, #{slaBreached}, #{escalationLevel})")
+	void insertLeg(LegFact leg);
+
 	@Insert("INSERT INTO spt_dw_case (case_key, opened_on, opened_hour, channel, topic_code, front_office,"
 			+ " front_administration, owner_administration, status, closed_on, closed_at_front_office, with_article,"
 			+ " administrations, transfers, calendar_minutes, working_minutes, sla_breached, escalation_level, rating,"
-			+ " outcome_class, topic_class)"
+			+ " outcome_class, topic_class, response_minutes)"
 			+ " VALUES (#{caseKey}, #{openedOn}, #{openedHour}, #{channel}, #{topicCode}, #{frontOffice},"
 			+ " #{frontAdministration}, #{ownerAdministration}, #{status}, #{closedOn}, #{closedAtFrontOffice},"
 			+ " #{withArticle}, #{administrations}, #{transfers}, #{calendarMinutes}, #{workingMinutes},"
-			+ " #{slaBreached}, #{escalationLevel}, #{rating}, #{outcomeClass}, #{topicClass})")
+			+ " #{slaBreached}, #{escalationLevel}, #{rating}, #{outcomeClass}, #{topicClass}, #{responseMinutes})")
 	void insertFact(CaseFact fact);
 
 	/**
@@ -76,7 +91,7 @@ interface FactMapper {
 
 	String SUM_COLUMNS = "grain, opened_on, front_office, front_administration, owner_administration, topic_code,"
 			+ " channel, outcome_class, topic_class, cases, finished, closed_at_front_office, with_article, timed_cases, working_minutes,"
-			+ " calendar_minutes, sla_met, sla_breached, positive, neutral, negative";
+			+ " calendar_minutes, sla_met, sla_breached, positive, neutral, negative, responded, response_minutes";
 
 	/** Removes the sums of one grain ('D', 'M'), of one day or month or of all. */
 	@Delete("<script>DELETE FROM spt_dw_sum WHERE grain = #{grain}<if test='on != null'> AND opened_on = #{on}</if>"

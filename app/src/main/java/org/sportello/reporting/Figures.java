@@ -9,9 +9,14 @@ package org.sportello.reporting;
  */
 public record Figures(String label, String administration, long cases, long finished, long closedAtFrontOffice,
 		long withArticle, long timedCases, long workingMinutes, long calendarMinutes, long slaMet, long slaBreached,
-		long positive, long neutral, long negative) {
+		long positive, long neutral, long negative, long responded, long responseMinutes) {
 
-	static final Figures NONE = new Figures("total", null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	static final Figures NONE = new Figures("total", null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+	/** Mean working minutes to the first response, over the cases that had one. */
+	public Long meanResponseMinutes() {
+		return (this.responded == 0) ? null : Math.round((double) this.responseMinutes / this.responded);
+	}
 
 	/** Share of the cases closed at the front office, 0..1 (0 without cases). */
 	public double closureRate() {

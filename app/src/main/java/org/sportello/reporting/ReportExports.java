@@ -178,7 +178,7 @@ public class ReportExports {
 		workbook.summary(filter,
 				(filter.administration() != null) ? this.directory.administrationName(filter.administration())
 						: labels.text(scope.network() ? "reports.all" : "reports.yours"),
-				this.reports.total(scope, filter), this.reports.byMonth(scope, filter), names::month);
+				this.reports.total(scope, filter), this.reports.byMonth(scope, filter), names::month, names::topic);
 		workbook.write(header, rows, progress, out);
 	}
 
@@ -271,6 +271,10 @@ public class ReportExports {
 			row.add((fact.topicClass() != null) ? this.topicClasses.getOrDefault(fact.topicClass(), fact.topicClass())
 					: null);
 			return row;
+		}
+
+		String topic(String code) {
+			return this.topics.getOrDefault(code, code);
 		}
 
 		String month(String yyyymm) {

@@ -4,9 +4,21 @@ import java.time.LocalDate;
 
 /**
  * What a report looks at: cases opened from one day to another (both included,
- * Europe/Rome) and, optionally, one administration of the reader's scope.
+ * Europe/Rome) and, optionally, one administration of the reader's scope, one topic, one
+ * channel (codes; null: all).
  */
-public record ReportFilter(LocalDate from, LocalDate to, String administration) {
+public record ReportFilter(LocalDate from, LocalDate to, String administration, String topic, String channel) {
+
+	public ReportFilter(LocalDate from, LocalDate to, String administration) {
+		this(from, to, administration, null, null);
+	}
+
+	/**
+	 * Whether a topic or channel narrows it (the spans of minutes are not kept by them).
+	 */
+	public boolean byTopicOrChannel() {
+		return this.topic != null || this.channel != null;
+	}
 
 	/**
 	 * The first day of the first month wholly inside the period (a getter: the SQL reads

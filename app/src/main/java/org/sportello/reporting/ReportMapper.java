@@ -25,7 +25,9 @@ interface ReportMapper {
 			+ " COALESCE(SUM(CASE WHEN sla_breached THEN 1 ELSE 0 END), 0) AS sla_breached,"
 			+ " COALESCE(SUM(CASE WHEN rating = 'POSITIVE' THEN 1 ELSE 0 END), 0) AS positive,"
 			+ " COALESCE(SUM(CASE WHEN rating = 'NEUTRAL' THEN 1 ELSE 0 END), 0) AS neutral,"
-			+ " COALESCE(SUM(CASE WHEN rating = 'NEGATIVE' THEN 1 ELSE 0 END), 0) AS negative";
+			+ " COALESCE(SUM(CASE WHEN rating = 'NEGATIVE' THEN 1 ELSE 0 END), 0) AS negative,"
+			+ " COALESCE(SUM(CASE WHEN response_minutes IS NOT NULL THEN 1 ELSE 0 END), 0) AS responded,"
+			+ " COALESCE(SUM(response_minutes), 0) AS response_minutes";
 
 	/** The same figures summed from the pre-aggregated days. */
 	String SUMS = "COALESCE(SUM(cases), 0) AS cases, COALESCE(SUM(finished), 0) AS finished,"
@@ -34,7 +36,8 @@ interface ReportMapper {
 			+ " COALESCE(SUM(working_minutes), 0) AS working_minutes,"
 			+ " COALESCE(SUM(calendar_minutes), 0) AS calendar_minutes, COALESCE(SUM(sla_met), 0) AS sla_met,"
 			+ " COALESCE(SUM(sla_breached), 0) AS sla_breached, COALESCE(SUM(positive), 0) AS positive,"
-			+ " COALESCE(SUM(neutral), 0) AS neutral, COALESCE(SUM(negative), 0) AS negative";
+			+ " COALESCE(SUM(neutral), 0) AS neutral, COALESCE(SUM(negative), 0) AS negative,"
+			+ " COALESCE(SUM(responded), 0) AS responded, COALESCE(SUM(response_minutes), 0) AS response_minutes";
 
 	String IN_SCOPE = "<foreach item='code' collection='scope.administrations' open='(' separator=',' close=')'>#{code}</foreach>";
 
@@ -50,6 +53,10 @@ interface ReportMapper {
 			+ "<if test='!scope.network'> AND (front_administration IN " + IN_SCOPE + " OR owner_administration IN "
 			+ IN_SCOPE + ")</if>" + "</otherwise></choose>";
 
+	/** The filter's topic and channel, on the facts or the sums (both have them). */
+	String NARROWED = "<if test='filter.topic != null'> AND topic_code = #{filter.topic}</if>"
+			+ "<if test='filter.channel != null'> AND channel = #{filter.channel}</if>";
+
 	String PERIOD = " WHERE opened_on BETWEEN #{filter.from} AND #{filter.to}";
 
 	/**
@@ -62,7 +69,7 @@ interface ReportMapper {
 
 	@Select("<script>SELECT ${dimension} AS label, "
 			+ "<choose><when test='frontOnly'>NULLIF(MIN(front_administration), '')</when>"
-			+ "<otherwise>NULL</otherwise></choose> AS administration, " + SUMS + SUMMED + SCOPE
+			+ "<otherwise>NULL</otherwise></choose> AS administration, " + SUMS + SUMMED + SCOPE + NARROWED
 			+ " GROUP BY ${dimension} ORDER BY <if test='byLabel'>label</if>"
 			+ "<if test='!byLabel'>cases DESC, label</if></script>")
 	List<Figures> breakdown(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
@@ -70,7 +77,8 @@ interface ReportMapper {
 			@Param("byLabel") boolean byLabel, @Param("wholeFrom") LocalDate wholeFrom,
 			@Param("wholeUntil") LocalDate wholeUntil);
 
-	@Select("<script>SELECT 'total' AS label, NULL AS administration, " + SUMS + SUMMED + SCOPE + "</script>")
+	@Select("<script>SELECT 'total' AS label, NULL AS administration, " + SUMS + SUMMED + SCOPE + NARROWED
+			+ "</script>")
 	Figures total(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("frontOnly") boolean frontOnly, @Param("wholeFrom") LocalDate wholeFrom,
 			@Param("wholeUntil") LocalDate wholeUntil);
@@ -78,16 +86,16 @@ interface ReportMapper {
 	String FACT_COLUMNS = "case_key, opened_on, opened_hour, channel, topic_code, front_office, front_administration,"
 			+ " owner_administration, status, closed_on, closed_at_front_office, with_article, administrations,"
 			+ " transfers, calendar_minutes, working_minutes, sla_breached, escalation_level, rating, outcome_class,"
-			+ " topic_class";
+			+ " topic_class, response_minutes";
 
 	/** The period's facts in scope, streamed (exports). */
-	@Select("<script>SELECT " + FACT_COLUMNS + " FROM spt_dw_case" + PERIOD + SCOPE
+	@Select("<script>SELECT " + FACT_COLUMNS + " FROM spt_dw_case" + PERIOD + SCOPE + NARROWED
 			+ " ORDER BY opened_on, opened_hour, case_key</script>")
 	@Options(fetchSize = 1000, resultSetType = ResultSetType.FORWARD_ONLY)
 	Cursor<CaseFact> facts(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("frontOnly") boolean frontOnly);
 
-	@Select("<script>SELECT COUNT(*) FROM spt_dw_case" + PERIOD + SCOPE + "</script>")
+	@Select("<script>SELECT COUNT(*) FROM spt_dw_case" + PERIOD + SCOPE + NARROWED + "</script>")
 	long countFacts(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("frontOnly") boolean frontOnly);
 
@@ -95,14 +103,15 @@ interface ReportMapper {
 	 * Open cases in scope by the day they were opened (any period: the backlog is
 	 * today's).
 	 */
-	@Select("<script>SELECT opened_on, COUNT(*) AS cases FROM spt_dw_case WHERE closed_on IS NULL" + SCOPE
+	@Select("<script>SELECT opened_on, COUNT(*) AS cases FROM spt_dw_case WHERE closed_on IS NULL" + SCOPE + NARROWED
 			+ " GROUP BY opened_on</script>")
 	List<DayCount> openByDay(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("frontOnly") boolean frontOnly);
 
 	/** Cases opened per topic and day, from a day to another. */
 	@Select("<script>SELECT topic_code AS label, opened_on, SUM(cases) AS cases FROM spt_dw_sum WHERE grain = 'D'"
-			+ " AND opened_on BETWEEN #{from} AND #{filter.to}" + SCOPE + " GROUP BY topic_code, opened_on</script>")
+			+ " AND opened_on BETWEEN #{from} AND #{filter.to}" + SCOPE + NARROWED
+			+ " GROUP BY topic_code, opened_on</script>")
 	List<TopicDay> topicsByDay(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("from") LocalDate from, @Param("frontOnly") boolean frontOnly);
 
@@ -127,6 +136,37 @@ interface ReportMapper {
 	List<Medians.Bucket> minutes(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
 			@Param("kind") String kind, @Param("frontOnly") boolean frontOnly, @Param("wholeFrom") LocalDate wholeFrom,
 			@Param("wholeUntil") LocalDate wholeUntil);
+
+	/**
+	 * The same spans counted on the facts themselves, for a period narrowed by topic or
+	 * channel ({@code bucket}: {@link Medians#bucketOf} of the column, a constant).
+	 */
+	@Select("<script>SELECT ${bucket} AS bucket, COUNT(*) AS cases FROM spt_dw_case" + PERIOD
+			+ " AND working_minutes IS NOT NULL" + SCOPE + NARROWED + " GROUP BY ${bucket} ORDER BY bucket</script>")
+	List<Medians.Bucket> factMinutes(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
+			@Param("bucket") String bucket, @Param("frontOnly") boolean frontOnly);
+
+	/**
+	 * The period's office legs per office (cases opened in the period), within the
+	 * reader's scope by the office's administration; narrowed by topic or channel through
+	 * the case's fact.
+	 */
+	@Select("<script>SELECT l.office_group_id, MIN(l.administration_code) AS administration_code, COUNT(*) AS legs,"
+			+ " COALESCE(SUM(CASE WHEN l.finished THEN 1 ELSE 0 END), 0) AS finished,"
+			+ " COALESCE(SUM(CASE WHEN l.response_minutes IS NOT NULL THEN 1 ELSE 0 END), 0) AS responded,"
+			+ " COALESCE(SUM(l.response_minutes), 0) AS response_minutes,"
+			+ " COALESCE(SUM(CASE WHEN l.working_minutes IS NOT NULL THEN 1 ELSE 0 END), 0) AS timed,"
+			+ " COALESCE(SUM(l.working_minutes), 0) AS working_minutes,"
+			+ " COALESCE(SUM(CASE WHEN l.sla_breached THEN 1 ELSE 0 END), 0) AS sla_breached,"
+			+ " COALESCE(MAX(l.escalation_level), 0) AS max_escalation FROM spt_dw_leg l"
+			+ "<if test='filter.topic != null or filter.channel != null'> JOIN spt_dw_case c ON c.case_key = l.case_key"
+			+ "<if test='filter.topic != null'> AND c.topic_code = #{filter.topic}</if>"
+			+ "<if test='filter.channel != null'> AND c.channel = #{filter.channel}</if></if>"
+			+ " WHERE l.opened_on BETWEEN #{filter.from} AND #{filter.to}"
+			+ "<if test='filter.administration != null'> AND l.administration_code = #{filter.administration}</if>"
+			+ "<if test='!scope.network'> AND l.administration_code IN " + IN_SCOPE + "</if>"
+			+ " GROUP BY l.office_group_id ORDER BY legs DESC, l.office_group_id</script>")
+	List<LegFigures> byOfficeLeg(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter);
 
 	@Select("SELECT DISTINCT opened_on FROM spt_dw_sum WHERE grain = 'M' ORDER BY opened_on DESC")
 	List<LocalDate> summedMonths();

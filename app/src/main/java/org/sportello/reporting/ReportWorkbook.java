@@ -61,6 +61,13 @@ final class ReportWorkbook {
 	 */
 	void summary(ReportFilter filter, String administrationName, Figures total, List<Figures> months,
 			java.util.function.Function<String, String> monthName) {
+		summary(filter, administrationName, total, months, monthName, (code) -> code);
+	}
+
+	/** The same, with the topics' names for a filter by topic. */
+	void summary(ReportFilter filter, String administrationName, Figures total, List<Figures> months,
+			java.util.function.Function<String, String> monthName,
+			java.util.function.Function<String, String> topicName) {
 		XSSFSheet sheet = this.summaryBook.createSheet(this.labels.text("reports.export.summary-sheet"));
 		Styles styles = new Styles(this.summaryBook);
 		int r = 0;
@@ -73,6 +80,16 @@ final class ReportWorkbook {
 		Row administration = sheet.createRow(r++);
 		text(administration, 0, this.labels.text("reports.administration"), styles.text);
 		text(administration, 1, administrationName, styles.text);
+		if (filter.topic() != null) {
+			Row topic = sheet.createRow(r++);
+			text(topic, 0, this.labels.text("reports.topic"), styles.text);
+			text(topic, 1, topicName.apply(filter.topic()), styles.text);
+		}
+		if (filter.channel() != null) {
+			Row channel = sheet.createRow(r++);
+			text(channel, 0, this.labels.text("reports.channel"), styles.text);
+			text(channel, 1, this.labels.text("channel." + filter.channel()), styles.text);
+		}
 		r++;
 		Row kpi = sheet.createRow(r++);
 		text(kpi, 0, this.labels.text("reports.cases"), styles.text);

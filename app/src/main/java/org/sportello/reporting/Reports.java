@@ -98,11 +98,24 @@ public class Reports {
 		if (!readable(scope, filter)) {
 			return new Medians(null, null);
 		}
+		if (filter.byTopicOrChannel()) {
+			return new Medians(
+					Medians.of(this.mapper.factMinutes(scope, filter, Medians.bucketOf("working_minutes"), true)),
+					Medians.of(this.mapper.factMinutes(scope, filter, Medians.bucketOf("calendar_minutes"), true)));
+		}
 		return new Medians(
 				Medians.of(this.mapper.minutes(scope, filter, "W", true, filter.wholeMonthsFrom(),
 						filter.wholeMonthsUntil())),
 				Medians.of(this.mapper.minutes(scope, filter, "C", true, filter.wholeMonthsFrom(),
 						filter.wholeMonthsUntil())));
+	}
+
+	/**
+	 * The office legs of the period's cases per office (front and back offices): first
+	 * response, the office's part, SLA.
+	 */
+	public List<LegFigures> byOfficeLeg(ReportScope scope, ReportFilter filter) {
+		return readable(scope, filter) ? this.mapper.byOfficeLeg(scope, filter) : List.of();
 	}
 
 	/** Cases still open today by age (whatever the period). */

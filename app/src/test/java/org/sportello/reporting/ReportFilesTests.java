@@ -52,8 +52,8 @@ class ReportFilesTests {
 	@Test
 	void theWorkbookHasTheChartRealDatesAndNoFormula() throws IOException {
 		ReportWorkbook workbook = new ReportWorkbook(LABELS);
-		Figures may = new Figures("203105", null, 5, 3, 3, 1, 3, 135, 5385, 3, 0, 2, 0, 1);
-		Figures june = new Figures("203106", null, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+		Figures may = new Figures("203105", null, 5, 3, 3, 1, 3, 135, 5385, 3, 0, 2, 0, 1, 3, 120);
+		Figures june = new Figures("203106", null, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 		workbook.summary(new ReportFilter(LocalDate.of(2031, 5, 1), LocalDate.of(2031, 6, 30), null), FORMULA, may,
 				List.of(may, june), (label) -> label);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

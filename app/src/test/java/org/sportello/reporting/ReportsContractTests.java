@@ -127,6 +127,17 @@ abstract class ReportsContractTests {
 		assertThat(this.reports.medians(network, THAT_DAY)).isEqualTo(new Medians(15L, 15L));
 		assertThat(this.reports.medians(network, new ReportFilter(FRIDAY, FRIDAY, "COMUNE-AQ")))
 			.isEqualTo(new Medians(0L, 0L));
+		// narrowed by topic or channel: the sums, and the medians from the facts
+		assertThat(this.reports.total(network, new ReportFilter(FRIDAY, FRIDAY, null, "PENSION", "PHONE")).cases())
+			.isEqualTo(5);
+		assertThat(this.reports.total(network, new ReportFilter(FRIDAY, FRIDAY, null, "LOCAL_TAX", null)).cases())
+			.isZero();
+		assertThat(this.reports.everyCase(network, new ReportFilter(FRIDAY, FRIDAY, null, null, "EMAIL")).cases())
+			.isZero();
+		assertThat(this.reports.medians(network, new ReportFilter(FRIDAY, FRIDAY, null, "PENSION", null)))
+			.isEqualTo(new Medians(15L, 15L));
+		assertThat(this.reports.medians(network, new ReportFilter(FRIDAY, FRIDAY, null, null, "EMAIL")))
+			.isEqualTo(new Medians(null, null));
 
 		assertThat(this.reports.byMonth(network, new ReportFilter(FRIDAY.withDayOfMonth(1), FRIDAY.plusDays(1), null)))
 			.singleElement()
@@ -203,6 +214,20 @@ abstract class ReportsContractTests {
 		assertThat(this.reports.total(comune, THAT_DAY).cases()).isOne();
 		assertThat(this.reports.total(comune, new ReportFilter(FRIDAY, FRIDAY, "LINEA-AMICA")).cases()).isZero();
 		assertThat(this.reports.administrationsIn(comune)).containsExactly("COMUNE-AQ");
+
+		// the office legs: Linea Amica's contact center triaged four cases (30 and 15
+		// minutes for the two it answered, 0 for the one it forwarded at once; one still
+		// waits), the Comune's counter one, INPS's back office answered the forwarded
+		// case
+		// after 90 working minutes (its first response and the end of its part)
+		assertThat(this.reports.byOfficeLeg(network, THAT_DAY))
+			.extracting((leg) -> leg.officeGroupId() + ":" + leg.legs() + ":" + leg.finished() + ":"
+					+ leg.meanResponseMinutes() + ":" + leg.meanWorkingMinutes() + ":" + leg.slaBreached())
+			.containsExactly("linea-amica-fo:4:3:15:15:0", "comune-aq-urp:1:1:0:0:0", "inps-bo:1:1:90:90:0");
+		assertThat(this.reports.byOfficeLeg(inps, THAT_DAY)).extracting(LegFigures::officeGroupId)
+			.containsExactly("inps-bo");
+		assertThat(this.reports.byOfficeLeg(comune, THAT_DAY)).extracting(LegFigures::officeGroupId)
+			.containsExactly("comune-aq-urp");
 	}
 
 	@Test
@@ -223,7 +248,10 @@ abstract class ReportsContractTests {
 				"Commento libero di prova");
 
 		List<String> leaks = new ArrayList<>();
-		List<Map<String, Object>> facts = this.jdbc.queryForList("SELECT * FROM spt_dw_case");
+		List<Map<String, Object>> facts = new ArrayList<>(this.jdbc.queryForList("SELECT * FROM spt_dw_case"));
+		facts.addAll(this.jdbc.queryForList("SELECT * FROM spt_dw_leg"));
+		facts.addAll(this.jdbc.queryForList("SELECT * FROM spt_dw_sum"));
+		facts.addAll(this.jdbc.queryForList("SELECT * FROM spt_dw_minutes"));
 		assertThat(facts).hasSizeGreaterThanOrEqualTo(5);
 		for (Map<String, Object> fact : facts) {
 			fact.forEach((column, value) -> {

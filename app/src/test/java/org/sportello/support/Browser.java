@@ -248,7 +248,11 @@ public final class Browser implements AutoCloseable {
 		}
 		click(By.id("language-select"));
 		chooseOption("English");
-		waitUntil((driver) -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+		// the page reloads in the new language: read the attribute without holding an
+		// element of the old document (chromedriver then fails with "Node ... does not
+		// belong to the document" rather than a stale element)
+		waitUntil((driver) -> "en".equals(((org.openqa.selenium.JavascriptExecutor) driver)
+			.executeScript("return document.documentElement.lang")));
 	}
 
 	/**

@@ -49,6 +49,7 @@ import org.sportello.directory.Office;
 import org.sportello.reporting.Ageing;
 import org.sportello.reporting.Dimension;
 import org.sportello.reporting.Figures;
+import org.sportello.reporting.LegFigures;
 import org.sportello.reporting.Medians;
 import org.sportello.reporting.ReportExports;
 import org.sportello.reporting.ReportLabels;
@@ -85,6 +86,10 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
 	private final ComboBox<String> administration = new ComboBox<>();
 
+	private final ComboBox<String> topic = new ComboBox<>();
+
+	private final ComboBox<String> channel = new ComboBox<>();
+
 	private final Paragraph summary = new Paragraph();
 
 	private final Grid<Figures> offices;
@@ -98,6 +103,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 	private final Grid<Figures> byChannel;
 
 	private final Grid<Figures> byTopicClass;
+
+	private final Grid<LegFigures> backOffices = new Grid<>();
 
 	private final Chart monthChart;
 
@@ -168,6 +175,23 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 		this.from.addValueChangeListener((event) -> refresh());
 		this.to.addValueChangeListener((event) -> refresh());
 		this.administration.addValueChangeListener((event) -> refresh());
+		this.topic.setLabel(getTranslation("reports.topic"));
+		this.topic.setId("reports-topic");
+		this.topic
+			.setItems(this.topics.keySet().stream().sorted(java.util.Comparator.comparing(this::topicName)).toList());
+		this.topic.setItemLabelGenerator(this::topicName);
+		this.topic.setPlaceholder(getTranslation("reports.every-topic"));
+		this.topic.setClearButtonVisible(true);
+		this.topic.addValueChangeListener((event) -> refresh());
+		this.channel.setLabel(getTranslation("reports.channel"));
+		this.channel.setId("reports-channel");
+		this.channel.setItems(java.util.Arrays.stream(org.sportello.cases.Channel.values()).map(Enum::name).toList());
+		this.channel.setItemLabelGenerator((code) -> getTranslation("channel." + code));
+		this.channel.setPlaceholder(getTranslation("reports.every-channel"));
+		this.channel.setClearButtonVisible(true);
+		this.channel.addValueChangeListener((event) -> refresh());
+		this.administration.getStyle().set("margin-right", "var(--lumo-space-m)");
+		this.topic.getStyle().set("margin-right", "var(--lumo-space-m)");
 		this.from.getStyle().set("margin-right", "var(--lumo-space-m)");
 		this.to.getStyle().set("margin-right", "var(--lumo-space-m)");
 		this.summary.setId("reports-summary");
@@ -188,9 +212,31 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 			.setHeader(header("reports.sla-met"))
 			.setFlexGrow(2);
 		this.administrations.addColumn(Figures::slaBreached).setHeader(header("reports.sla-breached"));
+		this.administrations.addColumn((row) -> duration(row.meanResponseMinutes()))
+			.setHeader(header("reports.mean-response"))
+			.setFlexGrow(2);
 		this.administrations.addColumn((row) -> duration(row.meanWorkingMinutes()))
 			.setHeader(header("reports.mean-working"))
 			.setFlexGrow(2);
+		table(this.backOffices, "reports-back-offices");
+		this.backOffices.addColumn((row) -> officeName(row.officeGroupId()))
+			.setHeader(header("reports.office"))
+			.setFlexGrow(3);
+		this.backOffices.addColumn((row) -> directory.administrationName(row.administrationCode()))
+			.setHeader(header("reports.administration"))
+			.setFlexGrow(2);
+		this.backOffices.addColumn(LegFigures::legs).setHeader(header("reports.legs"));
+		this.backOffices.addColumn(LegFigures::finished).setHeader(header("reports.legs-finished"));
+		this.backOffices.addColumn((row) -> duration(row.meanResponseMinutes()))
+			.setHeader(header("reports.mean-response"))
+			.setFlexGrow(2);
+		this.backOffices.addColumn((row) -> duration(row.meanWorkingMinutes()))
+			.setHeader(header("reports.mean-leg-working"))
+			.setFlexGrow(2);
+		this.backOffices.addColumn((row) -> share(Math.max(0, row.finished() - row.slaBreached()), row.slaRate()))
+			.setHeader(header("reports.sla-met"))
+			.setFlexGrow(2);
+		this.backOffices.addColumn(LegFigures::maxEscalation).setHeader(header("reports.max-escalation"));
 		this.byTopic = figures("reports-topics", "reports.topic", (row) -> topicName(row.label()));
 		this.byTopic.addColumn((row) -> share(row.closedAtFrontOffice(), row.closureRate()))
 			.setHeader(header("reports.closed-fo"))
@@ -233,7 +279,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 		tabs.add(getTranslation("reports.tab.front-office"), new Div(heading("reports.by-office", this.offices),
 				this.offices, heading("reports.by-month", this.months), this.monthChart, this.months));
 		tabs.add(getTranslation("reports.tab.administrations"),
-				new Div(heading("reports.by-administration", this.administrations), this.administrations));
+				new Div(heading("reports.by-administration", this.administrations), this.administrations,
+						heading("reports.by-back-office", this.backOffices), this.backOffices));
 		tabs.add(getTranslation("reports.tab.topics"), new Div(this.alerts, heading("reports.by-topic", this.byTopic),
 				this.topicChart, this.byTopic, heading("reports.by-channel", this.byChannel), this.byChannel));
 		tabs.add(getTranslation("reports.tab.classification"),
@@ -253,9 +300,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 		this.download.setId("reports-download");
 		HorizontalLayout exporting = new HorizontalLayout(excel, csv, this.exportStatus, this.download);
 		exporting.setAlignItems(Alignment.BASELINE);
-		add(new H2(getTranslation("reports.title")), new Paragraph(getTranslation("reports.intro")),
-				new FlexLayout(this.from, this.to, this.administration), this.summary, exporting, this.exportProgress,
-				tabs);
+		add(new H2(getTranslation("reports.title")), new Paragraph(getTranslation("reports.intro")), filters(),
+				this.summary, exporting, this.exportProgress, tabs);
 		addDetachListener((event) -> forgetExport());
 		refresh();
 	}
@@ -268,6 +314,12 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 			grid.addColumn(Figures::cases).setHeader(header("reports.cases"));
 		}
 		return grid;
+	}
+
+	private FlexLayout filters() {
+		FlexLayout filters = new FlexLayout(this.from, this.to, this.administration, this.topic, this.channel);
+		filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+		return filters;
 	}
 
 	/** A chart whose figures are in the table after it (its accessible form). */
@@ -338,6 +390,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 		List<Figures> byMonth = this.reports.byMonth(this.scope, filter);
 		this.months.setItems(byMonth);
 		this.administrations.setItems(this.reports.breakdown(this.scope, filter, Dimension.ADMINISTRATION));
+		this.backOffices.setItems(this.reports.byOfficeLeg(this.scope, filter));
 		List<Figures> topicFigures = this.reports.breakdown(this.scope, filter, Dimension.TOPIC);
 		this.byTopic.setItems(topicFigures);
 		this.byChannel.setItems(this.reports.breakdown(this.scope, filter, Dimension.CHANNEL));
@@ -356,8 +409,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 	private ReportFilter filter() {
 		LocalDate start = this.from.getValue();
 		LocalDate end = this.to.getValue();
-		return (start == null || end == null || end.isBefore(start)) ? null
-				: new ReportFilter(start, end, this.administration.getValue());
+		return (start == null || end == null || end.isBefore(start)) ? null : new ReportFilter(start, end,
+				this.administration.getValue(), this.topic.getValue(), this.channel.getValue());
 	}
 
 	/**
