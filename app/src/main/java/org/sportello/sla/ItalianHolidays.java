@@ -3,6 +3,8 @@ package org.sportello.sla;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Italian national public holidays of a year, Easter Monday included (computed). */
 public final class ItalianHolidays {
@@ -10,12 +12,17 @@ public final class ItalianHolidays {
 	private ItalianHolidays() {
 	}
 
+	/**
+	 * The year's holidays. Easter Monday can fall on 25 April (2011, 2095): one day then,
+	 * not an error.
+	 */
 	public static Set<LocalDate> of(int year) {
-		return Set.of(LocalDate.of(year, Month.JANUARY, 1), LocalDate.of(year, Month.JANUARY, 6),
+		return Stream.of(LocalDate.of(year, Month.JANUARY, 1), LocalDate.of(year, Month.JANUARY, 6),
 				easterSunday(year).plusDays(1), LocalDate.of(year, Month.APRIL, 25), LocalDate.of(year, Month.MAY, 1),
 				LocalDate.of(year, Month.JUNE, 2), LocalDate.of(year, Month.AUGUST, 15),
 				LocalDate.of(year, Month.NOVEMBER, 1), LocalDate.of(year, Month.DECEMBER, 8),
-				LocalDate.of(year, Month.DECEMBER, 25), LocalDate.of(year, Month.DECEMBER, 26));
+				LocalDate.of(year, Month.DECEMBER, 25), LocalDate.of(year, Month.DECEMBER, 26))
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	/** Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher). */

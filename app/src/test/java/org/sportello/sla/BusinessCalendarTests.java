@@ -54,6 +54,17 @@ class BusinessCalendarTests {
 		assertThat(ItalianHolidays.of(2026)).contains(LocalDate.of(2026, 4, 6), LocalDate.of(2026, 6, 2)).hasSize(11);
 	}
 
+	/**
+	 * In 2011 Easter Monday was 25 April, Liberation Day: one holiday that day (a case
+	 * whose clock ran through 2011 once failed its SLA timer on the duplicate).
+	 */
+	@Test
+	void easterMondayOnLiberationDayIsOneHoliday() {
+		assertThat(ItalianHolidays.easterSunday(2011)).isEqualTo(LocalDate.of(2011, 4, 24));
+		assertThat(ItalianHolidays.of(2011)).hasSize(10).contains(LocalDate.of(2011, 4, 25));
+		assertThat(ItalianHolidays.of(2026)).hasSize(11);
+	}
+
 	@Test
 	void overnightAndWeekendSpansSkipClosedTime() {
 		BusinessCalendar calendar = weekdays();

@@ -119,7 +119,10 @@ final class SlaPeak {
 						+ "ON c.id = n.case_id WHERE c.description = ? AND n.kind = 'SLA_ESCALATED'",
 				Integer.class, this.marker))
 			.isEqualTo(count);
-		assertThat(this.management.createJobQuery().withException().count()).isZero();
+		assertThat(this.management.createJobQuery().withException().list()).as("jobs that failed")
+			.extracting((job) -> job.getProcessDefinitionKey() + " " + job.getExceptionMessage() + " "
+					+ this.management.getJobExceptionStacktrace(job.getId()).lines().limit(12).toList())
+			.isEmpty();
 		assertThat(this.runtime.createIncidentQuery().count()).isZero();
 	}
 
