@@ -82,6 +82,11 @@ final class SlaPeak {
 
 	}
 
+	/**
+	 * Opens the cases and drains their warnings and breaches; checks them with
+	 * {@link #assertExactlyOnce} (still at the breach instant), then
+	 * {@link TestClock#reset()}.
+	 */
 	Result run(int count, int threads) throws Exception {
 		try {
 			TestClock.set(MONDAY);
@@ -93,8 +98,9 @@ final class SlaPeak {
 			Duration escalations = drainAt(BREACH);
 			return new Result(count, opening, warnings, escalations);
 		}
-		finally {
+		catch (Exception | AssertionError ex) {
 			TestClock.reset();
+			throw ex;
 		}
 	}
 
@@ -102,8 +108,25 @@ final class SlaPeak {
 	 * Asserts every case was warned once and escalated once: no duplicates, none missed.
 	 */
 	void assertExactlyOnce(int count) {
+		// checked at the breach instant: once the suite's clock is back (a later day),
+		// the
+		// level-2 timers fall due and the executor escalates to the hub meanwhile
+		try {
+			assertEachOnce(count);
+		}
+		finally {
+			TestClock.reset();
+		}
+	}
+
+	private void assertEachOnce(int count) {
 		assertThat(events("SLA_WARNING")).isEqualTo(count);
-		assertThat(events("SLA_ESCALATED")).isEqualTo(count);
+		assertThat(events("SLA_ESCALATED")).as(() -> "escalations beyond one per case: " + this.jdbc
+			.queryForList("SELECT e.case_id, e.occurred_at, e.office, e.detail FROM spt_case_event e JOIN spt_case c"
+					+ " ON c.id = e.case_id WHERE c.description = ? AND e.event_type = 'SLA_ESCALATED' AND e.case_id IN"
+					+ " (SELECT x.case_id FROM spt_case_event x WHERE x.event_type = 'SLA_ESCALATED'"
+					+ " GROUP BY x.case_id HAVING COUNT(*) > 1) ORDER BY e.case_id, e.seq LIMIT 6", this.marker))
+			.isEqualTo(count);
 		assertThat(this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM (SELECT e.case_id FROM spt_case_event e "
 						+ "JOIN spt_case c ON c.id = e.case_id WHERE c.description = ? AND e.event_type LIKE 'SLA_%' "
