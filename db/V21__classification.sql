@@ -57,15 +57,31 @@ INSERT INTO spt_outcome_class (code, label_it, label_en, position) VALUES
 
 ALTER TABLE spt_case ADD COLUMN outcome_class VARCHAR(40) NULL;
 
--- the warehouse: the outcome class and the topic's class of each fact, also in the sums
+-- the warehouse: the outcome class and the topic's class of each fact. The topic's class goes
+-- into the sums (it follows the topic, so it adds no rows); the outcome class has sums of its own
+-- (spt_dw_outcome, read only by the outcome breakdown): in spt_dw_sum it would double the rows
+-- every other figure reads (bench/reports.sh).
 ALTER TABLE spt_dw_case ADD COLUMN outcome_class VARCHAR(40) NULL;
 ALTER TABLE spt_dw_case ADD COLUMN topic_class VARCHAR(40) NULL;
 UPDATE spt_dw_case SET topic_class = (SELECT t.class_code FROM spt_topic t WHERE t.code = spt_dw_case.topic_code);
-ALTER TABLE spt_dw_sum ADD COLUMN outcome_class VARCHAR(40) DEFAULT '' NOT NULL;
 ALTER TABLE spt_dw_sum ADD COLUMN topic_class VARCHAR(40) DEFAULT '' NOT NULL;
 ALTER TABLE spt_dw_sum DROP PRIMARY KEY;
 ALTER TABLE spt_dw_sum ADD CONSTRAINT pk_spt_dw_sum PRIMARY KEY (grain, opened_on, front_office,
-    front_administration, owner_administration, topic_code, channel, outcome_class, topic_class);
+    front_administration, owner_administration, topic_code, channel, topic_class);
+CREATE TABLE spt_dw_outcome (
+    grain                  CHAR(1)     NOT NULL,
+    opened_on              DATE        NOT NULL,
+    front_administration   VARCHAR(40) NOT NULL,
+    owner_administration   VARCHAR(40) NOT NULL,
+    topic_code             VARCHAR(40) NOT NULL,
+    channel                VARCHAR(20) NOT NULL,
+    outcome_class          VARCHAR(40) NOT NULL,
+    cases                  BIGINT      NOT NULL,
+    closed_at_front_office BIGINT      NOT NULL,
+    CONSTRAINT pk_spt_dw_outcome PRIMARY KEY (grain, opened_on, front_administration, owner_administration,
+        topic_code, channel, outcome_class),
+    CONSTRAINT ck_spt_dw_outcome_grain CHECK (grain IN ('D', 'M'))
+);
 -- every day is summed again with the new columns (reporting.DailyFigures)
 DELETE FROM spt_dw_dirty_day;
 INSERT INTO spt_dw_dirty_day (opened_on, shard) SELECT DISTINCT opened_on, 0 FROM spt_dw_case;

@@ -65,6 +65,8 @@ public class DailyFigures {
 					this.mapper.deleteSums("D", day);
 					this.mapper.sumDays(day);
 					sumMinuteDays(day);
+					this.mapper.deleteOutcomes("D", day);
+					this.mapper.sumOutcomeDays(day);
 				});
 				months.add(day.withDayOfMonth(1));
 				days++;
@@ -80,6 +82,8 @@ public class DailyFigures {
 					this.mapper.sumMonths(month, month.plusMonths(1));
 					this.mapper.deleteMinutes("M", month);
 					this.mapper.sumMinuteMonths(month, month.plusMonths(1));
+					this.mapper.deleteOutcomes("M", month);
+					this.mapper.sumOutcomeMonths(month, month.plusMonths(1));
 				});
 			}
 			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
@@ -102,6 +106,10 @@ public class DailyFigures {
 			sumMinuteDays(null);
 			this.mapper.deleteMinutes("M", null);
 			this.mapper.sumMinuteMonths(null, null);
+			this.mapper.deleteOutcomes("D", null);
+			this.mapper.sumOutcomeDays(null);
+			this.mapper.deleteOutcomes("M", null);
+			this.mapper.sumOutcomeMonths(null, null);
 		});
 	}
 

@@ -10,7 +10,10 @@ public enum Dimension {
 	TOPIC("topic_code", false), CHANNEL("channel", false),
 	/** The class of the topic (the network's uniform classification). */
 	TOPIC_CLASS("NULLIF(topic_class, '')", false),
-	/** The outcome class the front office recorded at closure (none while open). */
+	/**
+	 * The outcome class the front office recorded at closure (none while open); read from
+	 * its own sums (spt_dw_outcome), with cases and front-office closures only.
+	 */
 	OUTCOME_CLASS("NULLIF(outcome_class, '')", false),
 	/** yyyymm of the opening day. */
 	MONTH("CAST(EXTRACT(YEAR FROM opened_on) * 100 + EXTRACT(MONTH FROM opened_on) AS CHAR(6))", false);

@@ -90,7 +90,7 @@ interface FactMapper {
 	void clearDirty(java.time.LocalDate day);
 
 	String SUM_COLUMNS = "grain, opened_on, front_office, front_administration, owner_administration, topic_code,"
-			+ " channel, outcome_class, topic_class, cases, finished, closed_at_front_office, with_article, timed_cases, working_minutes,"
+			+ " channel, topic_class, cases, finished, closed_at_front_office, with_article, timed_cases, working_minutes,"
 			+ " calendar_minutes, sla_met, sla_breached, positive, neutral, negative, responded, response_minutes";
 
 	/** Removes the sums of one grain ('D', 'M'), of one day or month or of all. */
@@ -101,21 +101,46 @@ interface FactMapper {
 	/** Sums the facts of a day (or of every day) into day rows. */
 	@Insert("<script>INSERT INTO spt_dw_sum (" + SUM_COLUMNS + ") SELECT 'D', opened_on, COALESCE(front_office, ''),"
 			+ " COALESCE(front_administration, ''), COALESCE(owner_administration, ''), topic_code, channel,"
-			+ " COALESCE(outcome_class, ''), COALESCE(topic_class, ''), " + ReportMapper.FIGURES
+			+ " COALESCE(topic_class, ''), " + ReportMapper.FIGURES
 			+ " FROM spt_dw_case<if test='day != null'> WHERE opened_on = #{day}</if>"
 			+ " GROUP BY opened_on, COALESCE(front_office, ''), COALESCE(front_administration, ''),"
-			+ " COALESCE(owner_administration, ''), topic_code, channel, COALESCE(outcome_class, ''),"
-			+ " COALESCE(topic_class, '')</script>")
+			+ " COALESCE(owner_administration, ''), topic_code, channel, COALESCE(topic_class, '')</script>")
 	int sumDays(@Param("day") java.time.LocalDate day);
 
 	/** Sums the day rows of a month (or of every month) into month rows. */
 	@Insert("<script>INSERT INTO spt_dw_sum (" + SUM_COLUMNS + ") SELECT 'M', " + MONTH_START
-			+ ", front_office, front_administration, owner_administration, topic_code, channel, outcome_class,"
-			+ " topic_class, " + ReportMapper.SUMS + " FROM spt_dw_sum WHERE grain = 'D'"
+			+ ", front_office, front_administration, owner_administration, topic_code, channel, topic_class, "
+			+ ReportMapper.SUMS + " FROM spt_dw_sum WHERE grain = 'D'"
 			+ "<if test='month != null'> AND opened_on &gt;= #{month} AND opened_on &lt; #{next}</if> GROUP BY "
 			+ MONTH_START + ", front_office, front_administration, owner_administration, topic_code, channel,"
-			+ " outcome_class, topic_class</script>")
+			+ " topic_class</script>")
 	int sumMonths(@Param("month") java.time.LocalDate month, @Param("next") java.time.LocalDate next);
+
+	/** Removes the outcome sums of one grain, of one day or month or of all. */
+	@Delete("<script>DELETE FROM spt_dw_outcome WHERE grain = #{grain}<if test='on != null'> AND opened_on = #{on}</if>"
+			+ "</script>")
+	void deleteOutcomes(@Param("grain") String grain, @Param("on") java.time.LocalDate on);
+
+	/**
+	 * Counts the facts of a day (or of every day) per outcome class, with the filters'
+	 * dimensions.
+	 */
+	@Insert("<script>INSERT INTO spt_dw_outcome (grain, opened_on, front_administration, owner_administration,"
+			+ " topic_code, channel, outcome_class, cases, closed_at_front_office) SELECT 'D', opened_on,"
+			+ " COALESCE(front_administration, ''), COALESCE(owner_administration, ''), topic_code, channel,"
+			+ " COALESCE(outcome_class, ''), COUNT(*), COALESCE(SUM(CASE WHEN closed_at_front_office THEN 1 ELSE 0 END), 0)"
+			+ " FROM spt_dw_case<if test='day != null'> WHERE opened_on = #{day}</if> GROUP BY opened_on,"
+			+ " COALESCE(front_administration, ''), COALESCE(owner_administration, ''), topic_code, channel,"
+			+ " COALESCE(outcome_class, '')</script>")
+	int sumOutcomeDays(@Param("day") java.time.LocalDate day);
+
+	@Insert("<script>INSERT INTO spt_dw_outcome (grain, opened_on, front_administration, owner_administration,"
+			+ " topic_code, channel, outcome_class, cases, closed_at_front_office) SELECT 'M', " + MONTH_START
+			+ ", front_administration, owner_administration, topic_code, channel, outcome_class, SUM(cases),"
+			+ " SUM(closed_at_front_office) FROM spt_dw_outcome WHERE grain = 'D'"
+			+ "<if test='month != null'> AND opened_on &gt;= #{month} AND opened_on &lt; #{next}</if> GROUP BY "
+			+ MONTH_START + ", front_administration, owner_administration, topic_code, channel, outcome_class</script>")
+	int sumOutcomeMonths(@Param("month") java.time.LocalDate month, @Param("next") java.time.LocalDate next);
 
 	/** Removes the spans of minutes of one grain, of one day or month or of all. */
 	@Delete("<script>DELETE FROM spt_dw_minutes WHERE grain = #{grain}<if test='on != null'> AND opened_on = #{on}</if>"

@@ -77,6 +77,22 @@ interface ReportMapper {
 			@Param("byLabel") boolean byLabel, @Param("wholeFrom") LocalDate wholeFrom,
 			@Param("wholeUntil") LocalDate wholeUntil);
 
+	/**
+	 * Cases per outcome class, from their own sums (the other figures stay 0): whole
+	 * months from the month rows, the days at the ends from the day rows.
+	 */
+	@Select("<script>SELECT NULLIF(outcome_class, '') AS label, NULL AS administration, COALESCE(SUM(cases), 0) AS cases,"
+			+ " 0 AS finished, COALESCE(SUM(closed_at_front_office), 0) AS closed_at_front_office, 0 AS with_article,"
+			+ " 0 AS timed_cases, 0 AS working_minutes, 0 AS calendar_minutes, 0 AS sla_met, 0 AS sla_breached,"
+			+ " 0 AS positive, 0 AS neutral, 0 AS negative, 0 AS responded, 0 AS response_minutes FROM spt_dw_outcome"
+			+ " WHERE ((grain = 'M' AND opened_on &gt;= #{wholeFrom} AND opened_on &lt; #{wholeUntil})"
+			+ " OR (grain = 'D' AND opened_on BETWEEN #{filter.from} AND #{filter.to}"
+			+ " AND (opened_on &lt; #{wholeFrom} OR opened_on &gt;= #{wholeUntil})))" + SCOPE + NARROWED
+			+ " GROUP BY NULLIF(outcome_class, '') ORDER BY cases DESC, label</script>")
+	List<Figures> outcomes(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,
+			@Param("frontOnly") boolean frontOnly, @Param("wholeFrom") LocalDate wholeFrom,
+			@Param("wholeUntil") LocalDate wholeUntil);
+
 	@Select("<script>SELECT 'total' AS label, NULL AS administration, " + SUMS + SUMMED + SCOPE + NARROWED
 			+ "</script>")
 	Figures total(@Param("scope") ReportScope scope, @Param("filter") ReportFilter filter,

@@ -6,9 +6,7 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.LongConsumer;
-import java.util.zip.Deflater;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -157,17 +155,7 @@ final class ReportWorkbook {
 	 */
 	void write(List<String> header, Iterator<List<Object>> rows, LongConsumer progress, OutputStream out)
 			throws IOException {
-		SXSSFWorkbook book = new SXSSFWorkbook(this.summaryBook, WINDOW) {
-			@Override
-			protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream stream) {
-				ZipArchiveOutputStream zip = super.createArchiveOutputStream(stream);
-				// a year of rows is hundreds of MB of repetitive XML: the fastest deflate
-				// level packs it in a fraction of the time for a slightly larger file
-				// (bench/reports.sh)
-				zip.setLevel(Deflater.BEST_SPEED);
-				return zip;
-			}
-		};
+		SXSSFWorkbook book = new SXSSFWorkbook(this.summaryBook, WINDOW);
 		try {
 			Sheet sheet = book.createSheet(this.labels.text("reports.export.cases-sheet"));
 			Styles styles = new Styles(book);

@@ -58,6 +58,9 @@ public class Reports {
 		if (!readable(scope, filter)) {
 			return List.of();
 		}
+		if (dimension == Dimension.OUTCOME_CLASS) {
+			return this.mapper.outcomes(scope, filter, false, filter.wholeMonthsFrom(), filter.wholeMonthsUntil());
+		}
 		return this.mapper.breakdown(scope, filter, dimension.column(), dimension.frontOnly(),
 				dimension == Dimension.MONTH, filter.wholeMonthsFrom(), filter.wholeMonthsUntil());
 	}

@@ -67,12 +67,13 @@ class ReportsBenchmark {
 		long summing = System.nanoTime();
 		this.daily.aggregateAll();
 		report.append(String.format(Locale.ROOT,
-				"summed into %,d pre-aggregated day rows (%,d month rows; spans of minutes %,d day rows, %,d month rows)"
-						+ " in %.1f s%n",
+				"summed into %,d pre-aggregated day rows (%,d month rows; spans of minutes %,d day rows, %,d month rows;"
+						+ " outcomes %,d day rows)" + " in %.1f s%n",
 				this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_sum WHERE grain = 'D'", Long.class),
 				this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_sum WHERE grain = 'M'", Long.class),
 				this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_minutes WHERE grain = 'D'", Long.class),
 				this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_minutes WHERE grain = 'M'", Long.class),
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_outcome WHERE grain = 'D'", Long.class),
 				(System.nanoTime() - summing) / 1e9));
 		ReportScope network = this.reports.scopeOf("supervisor1");
 		ReportScope inps = new ReportScope(false, java.util.Set.of("INPS"));
@@ -125,6 +126,7 @@ class ReportsBenchmark {
 		all.add(measure(report, "by outcome class",
 				() -> this.reports.breakdown(scope, filter, Dimension.OUTCOME_CLASS)));
 		all.add(measure(report, "medians", () -> this.reports.medians(scope, filter)));
+		all.add(measure(report, "by office leg", () -> this.reports.byOfficeLeg(scope, filter)));
 		all.add(measure(report, "every case (ratings)", () -> this.reports.everyCase(scope, filter)));
 		all.add(measure(report, "backlog", () -> this.reports.backlog(scope, filter)));
 		all.add(measure(report, "rising topics", () -> this.reports.risingTopics(scope, filter)));

@@ -252,6 +252,7 @@ abstract class ReportsContractTests {
 		facts.addAll(this.jdbc.queryForList("SELECT * FROM spt_dw_leg"));
 		facts.addAll(this.jdbc.queryForList("SELECT * FROM spt_dw_sum"));
 		facts.addAll(this.jdbc.queryForList("SELECT * FROM spt_dw_minutes"));
+		facts.addAll(this.jdbc.queryForList("SELECT * FROM spt_dw_outcome"));
 		assertThat(facts).hasSizeGreaterThanOrEqualTo(5);
 		for (Map<String, Object> fact : facts) {
 			fact.forEach((column, value) -> {
