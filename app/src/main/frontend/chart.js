@@ -47,8 +47,14 @@ class SportelloChart extends HTMLElement {
 
   _render() {
     if (this._chart && this._option) {
+      // numbers as the page's language writes them (ECharts' own format is English: 2,500)
+      const numbers = new Intl.NumberFormat(document.documentElement.lang || 'it');
+      const option = Object.assign({}, this._option, {
+        yAxis: Object.assign({}, this._option.yAxis, { axisLabel: { formatter: (value) => numbers.format(value) } }),
+        tooltip: Object.assign({}, this._option.tooltip, { valueFormatter: (value) => numbers.format(value) }),
+      });
       // the server's option replaces the whole chart (notMerge): series may come and go
-      this._chart.setOption(this._option, true);
+      this._chart.setOption(option, true);
       this.setAttribute('data-rendered', String(this._option.series ? this._option.series.length : 0));
     }
   }
