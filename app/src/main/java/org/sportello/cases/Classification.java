@@ -1,8 +1,6 @@
 package org.sportello.cases;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,23 +40,9 @@ public class Classification {
 		return this.mapper.topicClasses();
 	}
 
-	public Optional<String> topicClassOf(String topicCode) {
-		return Optional.ofNullable(this.mapper.topicClassOf(topicCode));
-	}
-
 	/** Whether the code is an outcome class one may choose now. */
 	public boolean isActiveOutcome(String code) {
 		return code != null && activeOutcomeClasses().stream().anyMatch((entry) -> entry.code().equals(code));
-	}
-
-	/** The label of an outcome class in the language, or the code if unknown. */
-	public String outcomeLabel(String code, Locale locale) {
-		return this.mapper.outcomeClasses()
-			.stream()
-			.filter((entry) -> entry.code().equals(code))
-			.map((entry) -> entry.label(locale))
-			.findFirst()
-			.orElse(code);
 	}
 
 	/**

@@ -17,9 +17,6 @@ interface ClassificationMapper {
 	@Select("SELECT code, label_it, label_en, position, TRUE AS active FROM spt_topic_class ORDER BY position, code")
 	List<ClassLabel> topicClasses();
 
-	@Select("SELECT class_code FROM spt_topic WHERE code = #{topicCode}")
-	String topicClassOf(String topicCode);
-
 	@Update("UPDATE spt_case SET outcome_class = #{code} WHERE id = #{caseId}")
 	void recordOutcome(@Param("caseId") String caseId, @Param("code") String code);
 

@@ -149,6 +149,17 @@ public final class Browser implements AutoCloseable {
 	public record Download(int status, String disposition, byte[] body) {
 	}
 
+	/**
+	 * The body of a link that downloads a file with this extension (200, as an
+	 * attachment), fetched with the browser's session.
+	 */
+	public byte[] downloadFile(String href, String extension) {
+		Download download = download(href);
+		org.assertj.core.api.Assertions.assertThat(download.status()).isEqualTo(200);
+		org.assertj.core.api.Assertions.assertThat(download.disposition()).contains("attachment").contains(extension);
+		return download.body();
+	}
+
 	public WebElement waitFor(By locator) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(30))
 			.until(ExpectedConditions.visibilityOfElementLocated(locator));

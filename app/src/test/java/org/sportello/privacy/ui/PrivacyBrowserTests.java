@@ -16,7 +16,6 @@ import org.sportello.cases.Rating;
 import org.sportello.cases.Ratings;
 import org.sportello.intake.IntakeRequest;
 import org.sportello.intake.IntakeService;
-import org.sportello.support.Browser;
 import org.sportello.support.BrowserTestSupport;
 import org.sportello.support.H2ApplicationTest;
 import org.sportello.support.TestClock;
@@ -95,7 +94,9 @@ class PrivacyBrowserTests extends BrowserTestSupport {
 			.getText()
 			.equals("Trovata una pratica: il file è pronto."));
 		this.browser.screenshot("privacy-it");
-		String json = download(this.browser.waitFor(By.id("privacy-download")).getDomAttribute("href"));
+		String json = new String(this.browser
+			.downloadFile(this.browser.waitFor(By.id("privacy-download")).getDomAttribute("href"), ".json"),
+				StandardCharsets.UTF_8);
 		assertThat(json).contains(opened.trackingCode())
 			.contains("\"name\" : \"Zoë 'Ettore' <b>Bianchi</b>\"")
 			.contains("Gentilissimi <script>alert(1)</script>")
@@ -120,14 +121,6 @@ class PrivacyBrowserTests extends BrowserTestSupport {
 			.getText()
 			.equals("One case found: the file is ready."));
 		this.browser.screenshot("privacy-en");
-	}
-
-	/** Fetches a link of the page with the browser's session. */
-	private String download(String href) {
-		Browser.Download download = this.browser.download(href);
-		assertThat(download.status()).isEqualTo(200);
-		assertThat(download.disposition()).contains("attachment").contains(".json");
-		return new String(download.body(), StandardCharsets.UTF_8);
 	}
 
 }

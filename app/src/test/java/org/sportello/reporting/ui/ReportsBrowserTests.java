@@ -19,7 +19,6 @@ import org.sportello.intake.IntakeRequest;
 import org.sportello.intake.IntakeService;
 import org.sportello.knowledge.KnowledgeBase;
 import org.sportello.reporting.DailyFigures;
-import org.sportello.support.Browser;
 import org.sportello.support.BrowserTestSupport;
 import org.sportello.support.H2ApplicationTest;
 import org.sportello.support.TestClock;
@@ -114,7 +113,7 @@ class ReportsBrowserTests extends BrowserTestSupport {
 		this.browser.click(By.id("reports-export-xlsx"));
 		WebElement link = this.browser.waitFor(By.id("reports-download-link"));
 		assertThat(link.getText()).isEqualTo("Download the file (3 rows)");
-		byte[] file = download(link.getDomAttribute("href"));
+		byte[] file = this.browser.downloadFile(link.getDomAttribute("href"), ".xlsx");
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file))) {
 			assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Summary");
 			assertThat(book.getSheetAt(0).getDrawingPatriarch().getCharts()).hasSize(1);
@@ -128,14 +127,6 @@ class ReportsBrowserTests extends BrowserTestSupport {
 		assertThat(this.browser.driver().findElement(By.id("reports-alerts")).getText())
 			.contains("Pensions: 3 cases, against a weekly mean of 0");
 		this.browser.screenshot("reports-topics-en");
-	}
-
-	/** Fetches a link of the page with the browser's session. */
-	private byte[] download(String href) {
-		Browser.Download download = this.browser.download(href);
-		assertThat(download.status()).isEqualTo(200);
-		assertThat(download.disposition()).contains("attachment").contains(".xlsx");
-		return download.body();
 	}
 
 	@Test
