@@ -63,7 +63,22 @@ public class Attachments {
 	@Transactional
 	public Attachment attach(String caseId, String fileName, byte[] bytes, String uploadedBy) {
 		String type = check(fileName, bytes);
-		String name = cleanName(fileName, type);
+		return store(caseId, cleanName(fileName, type), type, bytes, uploadedBy);
+	}
+
+	/**
+	 * A certified email (PEC) as it came, {@code message/rfc822}, kept with its case for
+	 * its legal value: only the system keeps these (mail intake), never an upload.
+	 */
+	@Transactional
+	public Attachment attachOriginalMessage(String caseId, byte[] bytes, String uploadedBy) {
+		if (bytes.length == 0 || bytes.length > 3 * MAX_BYTES) {
+			throw new AttachmentRejectedException("attachment.too-large");
+		}
+		return store(caseId, "messaggio-originale.eml", "message/rfc822", bytes, uploadedBy);
+	}
+
+	private Attachment store(String caseId, String name, String type, byte[] bytes, String uploadedBy) {
 		Attachment attachment = new Attachment(UUID.randomUUID().toString(), caseId, name, type, bytes.length,
 				sha256(bytes), uploadedBy, this.clock.instant());
 		Path file = fileOf(attachment);

@@ -99,6 +99,7 @@ public class Cases {
 			addEvent(id, EventType.OPENED, CaseStatus.RICEVUTA, request.openedBy(), request.openedOffice(), null, true,
 					"Canale: " + request.channel());
 			this.events.publishEvent(new CaseStatusChanged(id, null, CaseStatus.RICEVUTA));
+			this.events.publishEvent(new CaseOpened(id, code, pin, request.channel()));
 			return new OpenedCase(id, row.trackingCode(), pin, CaseStatus.RICEVUTA);
 		}
 	}
@@ -123,7 +124,7 @@ public class Cases {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void internalEvent(String caseId, EventType type, String officeGroup, String detail) {
 		if (type != EventType.SLA_WARNING && type != EventType.SLA_ESCALATED && type != EventType.SMS_FAILED
-				&& type != EventType.DOCUMENTS_REMINDED) {
+				&& type != EventType.DOCUMENTS_REMINDED && type != EventType.EMAIL_FAILED) {
 			throw new IllegalArgumentException("not an internal event: " + type);
 		}
 		String administration = this.directory.office(officeGroup).map(Office::administrationCode).orElse(null);

@@ -78,6 +78,39 @@ public class CitizenReplies {
 			.correlateAll();
 	}
 
+	/**
+	 * A message from the citizen that came by itself (a reply to an email): the reply the
+	 * process waits for when an office waits for one; otherwise kept on the case's
+	 * timeline, with its files, for the offices in charge to read. Answers whether an
+	 * office was waiting.
+	 */
+	@Transactional
+	public boolean receive(CaseRow kase, String message, List<NewAttachment> files) {
+		String text = FreeText.normalizeToNull(message);
+		if (text != null && text.codePointCount(0, text.length()) > 2000) {
+			text = text.substring(0, text.offsetByCodePoints(0, 1999)) + "\u2026";
+		}
+		if (text != null && !FreeText.fits(text, 5, 2000)) {
+			text = null;
+		}
+		if (isWaiting(kase.trackingCode()) && (text != null || !files.isEmpty())) {
+			reply(kase, text, files, CITIZEN);
+			return true;
+		}
+		List<String> names = new java.util.ArrayList<>();
+		for (NewAttachment file : files) {
+			names.add(this.attachments.attach(kase.id(), file.fileName(), file.content(), CITIZEN).fileName());
+		}
+		String detail = (text != null) ? text : "";
+		if (!names.isEmpty()) {
+			detail = (detail.isEmpty() ? "" : detail + " ") + "[" + String.join(", ", names) + "]";
+		}
+		if (!detail.isEmpty()) {
+			this.cases.citizenReplied(kase.id(), null, detail);
+		}
+		return false;
+	}
+
 	/** As {@link #reply(CaseRow, String, List, String)}, by tracking code. */
 	@Transactional
 	public void reply(String trackingCode, String message, List<NewAttachment> files, String actor) {

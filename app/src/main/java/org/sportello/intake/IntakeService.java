@@ -86,6 +86,10 @@ public class IntakeService {
 			.map(Office::groupId)
 			.findFirst()
 			.orElse(null);
+		return start(request, userId, frontOffice, files);
+	}
+
+	private OpenedCase start(IntakeRequest request, String userId, String frontOffice, List<NewAttachment> files) {
 		IntakeRequest.Citizen citizen = request.citizen();
 		if (citizen.smsConsent() && (citizen.phone() == null || citizen.phone().isBlank())) {
 			throw new InvalidRequestException("citizen.phone", "phone-required-for-sms");
@@ -117,6 +121,19 @@ public class IntakeService {
 		}
 		this.runtimeService.startProcessInstanceByKey(PROCESS_KEY, opened.trackingCode(), variables);
 		return opened;
+	}
+
+	/**
+	 * A case the citizen opened without an operator ({@link SelfIntake}): no operator's
+	 * office, so it waits in {@code frontOffice}'s queue, or the shared front-office role
+	 * group's when null.
+	 */
+	@Transactional
+	OpenedCase receive(IntakeRequest request, List<NewAttachment> files, String openedBy, String frontOffice) {
+		if (this.cases.topic(request.topic()).isEmpty()) {
+			throw new InvalidRequestException("topic", "unknown-topic");
+		}
+		return start(request, openedBy, frontOffice, files);
 	}
 
 	/** The front office answers the citizen on the spot: the case ends as RISOLTA. */

@@ -117,15 +117,17 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The citizen's side: the public tracking API and Twilio's webhooks. No login; the
-	 * services answer wrong code/PIN pairs identically and rate-limit them, and the
-	 * webhooks check Twilio's signature. No session either, hence no CSRF.
+	 * The citizen's side: the public tracking API, Twilio's webhooks and the email
+	 * unsubscribe link. No login; the services answer wrong code/PIN pairs identically
+	 * and rate-limit them, and the webhooks check Twilio's signature. No session either,
+	 * hence no CSRF.
 	 */
 	@Bean
 	@Order(3)
 	SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
 		securityHeaders(http, API_CSP);
-		http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/public/**"), PATHS.matcher("/sms/**")))
+		http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/public/**"), PATHS.matcher("/sms/**"),
+				PATHS.matcher("/email/**")))
 			.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
