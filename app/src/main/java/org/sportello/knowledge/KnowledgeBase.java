@@ -265,6 +265,14 @@ public class KnowledgeBase {
 		return found;
 	}
 
+	/**
+	 * Public articles that may answer what a citizen is writing on the web form, before
+	 * it is sent. Nothing is recorded: the text may hold personal data.
+	 */
+	public List<Found> publicSuggestions(String text, String topic, int limit) {
+		return search(text, new ArticleIndex.Filter(true, topic, null), limit);
+	}
+
 	private List<Found> search(String text, ArticleIndex.Filter filter, int limit) {
 		freshIndex();
 		return this.index.search(text, filter, limit)

@@ -45,7 +45,7 @@ interface EmailMapper {
 			@Param("body") String body, @Param("at") Instant at);
 
 	@Select("SELECT id FROM spt_email_message WHERE (status = 'QUEUED' AND next_attempt_at <= #{now}) "
-			+ "OR (status = 'SENDING' AND locked_until < #{now}) ORDER BY next_attempt_at, id LIMIT #{limit}")
+			+ "OR (status = 'SENDING' AND locked_until < #{now}) ORDER BY next_attempt_at, created_at, id LIMIT #{limit}")
 	List<String> dueIds(@Param("now") Instant now, @Param("limit") int limit);
 
 	/** Of several racing dispatchers exactly one changes the row (answers 1). */

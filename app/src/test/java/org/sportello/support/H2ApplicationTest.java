@@ -21,6 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
 				"camunda.bpm.job-execution.enabled=false",
 				// SMS tests dispatch the outbox themselves
 				"sportello.sms.scheduled=false",
+				// mail tests send the outbox and read the mailboxes themselves
+				"sportello.mail.scheduled=false",
 				// the reports tests build their own cases (DemoYearTests checks the demo
 				// year)
 				"sportello.demo.report-year=false",
@@ -31,7 +33,7 @@ import org.springframework.test.context.ContextConfiguration;
 				// (01:00-05:00 of a foreign zone), where it would run amid their timers
 				"camunda.bpm.generic-properties.properties.historyCleanupEnabled=false" })
 @ActiveProfiles("demo")
-@ContextConfiguration(initializers = FakeTwilioInitializer.class)
+@ContextConfiguration(initializers = { FakeTwilioInitializer.class, TestMailInitializer.class })
 public @interface H2ApplicationTest {
 
 }

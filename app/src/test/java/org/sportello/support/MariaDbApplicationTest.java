@@ -21,6 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// SMS tests dispatch the outbox themselves
 		properties = { "sportello.sms.scheduled=false",
+				// mail tests send the outbox and read the mailboxes themselves
+				"sportello.mail.scheduled=false",
 				// the reports tests build their own cases (DemoYearTests checks the demo
 				// year)
 				"sportello.demo.report-year=false",
@@ -31,7 +33,8 @@ import org.springframework.test.context.ContextConfiguration;
 				// (01:00-05:00 of a foreign zone), where it would run amid their timers
 				"camunda.bpm.generic-properties.properties.historyCleanupEnabled=false" })
 @ActiveProfiles({ "demo", "mariadb" })
-@ContextConfiguration(initializers = { MariaDbInitializer.class, FakeTwilioInitializer.class })
+@ContextConfiguration(
+		initializers = { MariaDbInitializer.class, FakeTwilioInitializer.class, TestMailInitializer.class })
 @Tag("mariadb")
 public @interface MariaDbApplicationTest {
 
