@@ -134,8 +134,14 @@ public class WebRequests {
 		return this.cases.topics()
 			.stream()
 			.filter(Topic::active)
-			.map((topic) -> Map.<String, Object>of("label", english ? topic.labelEn() : topic.labelIt(), "value",
-					topic.code()))
+			// "Other / to be classified" last, where people look for it
+			.sorted(java.util.Comparator.comparing((Topic topic) -> "OTHER".equals(topic.code())))
+			.map((topic) -> {
+				Map<String, Object> option = new java.util.LinkedHashMap<>();
+				option.put("label", english ? topic.labelEn() : topic.labelIt());
+				option.put("value", topic.code());
+				return option;
+			})
 			.toList();
 	}
 
