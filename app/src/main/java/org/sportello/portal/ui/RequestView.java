@@ -103,10 +103,9 @@ public class RequestView extends VerticalLayout implements HasDynamicTitle {
 				new Paragraph(new Anchor("track", getTranslation("request.track-existing"))));
 	}
 
-	private Upload upload() {
+	private Div upload() {
 		Span label = new Span(getTranslation("request.files"));
 		label.setId("request-files-label");
-		add(label);
 		Upload upload = new Upload();
 		upload.setId("request-upload");
 		upload.setAcceptedFileTypes("application/pdf", ".pdf", "image/png", ".png", "image/jpeg", ".jpg", ".jpeg");
@@ -131,7 +130,9 @@ public class RequestView extends VerticalLayout implements HasDynamicTitle {
 						.setText(this.files.isEmpty() ? "" : getTranslation("documents.reply.attached",
 								String.join(", ", this.files.stream().map(NewAttachment::fileName).toList()))));
 		this.accepted.setId("request-accepted");
-		return upload;
+		Div files = new Div(label, upload);
+		files.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
+		return files;
 	}
 
 	/**
