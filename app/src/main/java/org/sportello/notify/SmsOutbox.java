@@ -55,6 +55,10 @@ public class SmsOutbox {
 			return;
 		}
 		CaseRow row = this.cases.byId(change.caseId()).orElseThrow();
+		if (change.from() == null && row.channel() == org.sportello.cases.Channel.SMS) {
+			// the citizen texted: the answer to that text gives the code
+			return;
+		}
 		String body = this.templates.render(change.to(), contact.language(), row.trackingCode(),
 				administrationsOf(row.id()));
 		Instant now = this.clock.instant();

@@ -11,6 +11,14 @@ import org.sportello.cases.Contact;
 import org.sportello.cases.Rating;
 import org.sportello.cases.RatingRefusedException;
 import org.sportello.cases.Ratings;
+import org.sportello.cases.Channel;
+import org.sportello.cases.OpenedCase;
+import org.sportello.cases.PhoneNumbers;
+import org.sportello.documents.CitizenReplies;
+import org.sportello.intake.IntakeRequest;
+import org.sportello.intake.SelfIntake;
+import org.sportello.intake.SelfIntakeLimitedException;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -18,13 +26,18 @@ import org.springframework.stereotype.Service;
  * What the citizen can text: {@code STATO <code>} / {@code STATUS <code>} (the status,
  * only to the number the case was opened with), {@code STOP} / {@code ANNULLA} (no more
  * SMS), {@code START} (SMS again), {@code 1} / {@code 2} / {@code 3} (rating of the
- * latest finished case); anything else gets a short help.
+ * latest finished case); any other text of ten characters or more is a request (or,
+ * naming the code of an open case of the number, a message on that case); shorter ones
+ * get a short help.
  */
 @Service
 class SmsReplies {
 
-	/** Longer texts are not commands: they get the help. */
+	/** Longer texts are not commands: they are requests. */
 	static final int LONGEST_COMMAND = 200;
+
+	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern
+		.compile("(?i)\\bSPT-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}\\b");
 
 	private static final Logger log = LoggerFactory.getLogger(SmsReplies.class);
 
@@ -36,7 +49,14 @@ class SmsReplies {
 
 	private final SmsTemplates templates;
 
-	SmsReplies(Cases cases, Ratings ratings, SmsOutbox outbox, SmsTemplates templates) {
+	private final SelfIntake intake;
+
+	private final CitizenReplies replies;
+
+	SmsReplies(Cases cases, Ratings ratings, SmsOutbox outbox, SmsTemplates templates, SelfIntake intake,
+			CitizenReplies replies) {
+		this.intake = intake;
+		this.replies = replies;
 		this.cases = cases;
 		this.ratings = ratings;
 		this.outbox = outbox;
@@ -47,7 +67,7 @@ class SmsReplies {
 	String answer(String from, String body) {
 		String text = (body == null) ? "" : body.strip();
 		if (text.length() > LONGEST_COMMAND) {
-			return text("it", "sms.help");
+			return request(from, text);
 		}
 		String[] words = text.split("\\s+");
 		String command = words[0].toUpperCase(Locale.ROOT);
@@ -71,8 +91,46 @@ class SmsReplies {
 				return (words.length == 1) ? rate(from, command) : text("it", "sms.help");
 			}
 			default -> {
-				return text("it", "sms.help");
+				return request(from, text);
 			}
+		}
+	}
+
+	/**
+	 * A text that is no command: added to the open case whose code it names (from the
+	 * case's number), otherwise a new request (channel SMS, to be classified by the front
+	 * office), answered with its code. The PIN is never sent by SMS: from this number
+	 * {@code STATO <code>} tells the status, and the front office gives the PIN on the
+	 * phone.
+	 */
+	private String request(String from, String text) {
+		java.util.regex.Matcher code = CODE.matcher(text);
+		if (code.find()) {
+			Optional<CaseRow> row = this.cases.byTrackingCode(code.group().toUpperCase(Locale.ROOT))
+				.filter((kase) -> !kase.status().isFinal())
+				.filter((kase) -> from.equals(this.cases.contactOf(kase.id()).phone()));
+			if (row.isPresent()) {
+				this.replies.receive(row.get(), text, java.util.List.of());
+				return String.format(text("it", "sms.added"), row.get().trackingCode());
+			}
+		}
+		if (org.sportello.cases.FreeText.length(text) < 10 || !org.sportello.cases.FreeText.isClean(text)) {
+			return text("it", "sms.help");
+		}
+		if (!this.intake.allowed(Channel.SMS, from)) {
+			return text("it", "sms.too-many");
+		}
+		String description = (text.codePointCount(0, text.length()) > 4000)
+				? text.substring(0, text.offsetByCodePoints(0, 4000)) : text;
+		try {
+			OpenedCase opened = this.intake.open(new IntakeRequest(Channel.SMS, "OTHER", description, null,
+					new IntakeRequest.Citizen(from, from, null, PhoneNumbers.receivesSms(from), "it"), Set.of()),
+					java.util.List.of(), from, SelfIntake.CITIZEN);
+			log.info("SMS from {} opened case {}", masked(from), opened.trackingCode());
+			return String.format(text("it", "sms.opened"), opened.trackingCode());
+		}
+		catch (SelfIntakeLimitedException ex) {
+			return text("it", "sms.too-many");
 		}
 	}
 

@@ -273,9 +273,9 @@ class SmsLifecycleTests {
 			.as("no MessageSid")
 			.isEqualTo(400);
 
-		// anything else gets the help, never an error
-		for (String text : List.of("", "ciao", "DROP TABLE spt_case; --", "<script>alert(1)</script>", "STATO",
-				"STATO a b c", "😀 grazie", "x".repeat(1500))) {
+		// short texts that are no command get the help, never an error (longer ones are
+		// requests: citizensTextARequest)
+		for (String text : List.of("", "ciao", "STATO", "STATO a b c", "😀 grazie", "\u0000\u0007 ciao ciao")) {
 			assertThat(inbound(phone, text)).as(text).contains("STATO");
 		}
 		assertThat(this.webhooks.post("/sms/inbound", Map.of("Body", "STATO")).statusCode()).isEqualTo(400);
@@ -284,6 +284,57 @@ class SmsLifecycleTests {
 		assertThat(this.webhooks.post("/sms/inbound", Map.of("From", phone, "Body", "STOP"), "forged").statusCode())
 			.isEqualTo(403);
 		assertThat(this.outbox.isOptedOut(phone)).isFalse();
+	}
+
+	@Test
+	void citizensTextARequestAndGetItsCodeOrAddToTheirOpenCase() {
+		TestClock.set(LocalDateTime.of(2027, 2, 9, 10, 0).atZone(ROME).toInstant());
+		String phone = newPhone();
+		List<String> texts = List.of("Buongiorno, la strada per Paganica è chiusa da ieri, quando riapre?",
+				"DROP TABLE spt_case; --", "<script>alert(1)</script>", "x".repeat(1500));
+		List<String> codes = new java.util.ArrayList<>();
+		for (String text : texts) {
+			String reply = inbound(phone, text);
+			java.util.regex.Matcher code = java.util.regex.Pattern.compile("SPT-[0-9A-Z]{4}-[0-9A-Z]{4}")
+				.matcher(reply);
+			assertThat(code.find()).as(reply).isTrue();
+			assertThat(reply).contains("richiesta registrata").doesNotContain("PIN");
+			codes.add(code.group());
+		}
+		for (int i = 0; i < texts.size(); i++) {
+			String caseId = this.jdbc.queryForObject("SELECT id FROM spt_case WHERE tracking_code = ?", String.class,
+					codes.get(i));
+			assertThat(this.jdbc.queryForObject(
+					"SELECT channel || '|' || topic_code || '|' || description " + "FROM spt_case WHERE id = ?",
+					String.class, caseId))
+				.as("kept as written")
+				.isEqualTo("SMS|OTHER|" + texts.get(i));
+			// the answer to the text gave the code: no second "received" SMS
+			assertThat(this.outbox.ofCase(caseId)).isEmpty();
+		}
+		// a text naming the open case's code goes to that case
+		assertThat(inbound(phone, "Per la " + codes.get(0) + ": anche il bus 16 non passa"))
+			.contains("aggiunto alla richiesta " + codes.get(0));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM spt_case_event e JOIN spt_case c ON c.id = e.case_id "
+						+ "WHERE c.tracking_code = ? AND e.event_type = 'CITIZEN_REPLIED'",
+				Integer.class, codes.get(0)))
+			.isOne();
+		// the fifth request in an hour is the last
+		inbound(phone, "Un'altra domanda sulla tassa dei rifiuti");
+		int cases = this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case_contact WHERE phone = ?", Integer.class,
+				phone);
+		assertThat(inbound(phone, "E ancora una domanda sulla scuola")).contains("molte richieste");
+		assertThat(
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case_contact WHERE phone = ?", Integer.class, phone))
+			.isEqualTo(cases)
+			.isEqualTo(5);
+		// the case gets its status SMS like any other
+		this.intake.forward(codes.get(0), "Alla Provincia", "fo1");
+		String caseId = this.jdbc.queryForObject("SELECT id FROM spt_case WHERE tracking_code = ?", String.class,
+				codes.get(0));
+		assertThat(this.outbox.ofCase(caseId)).singleElement()
+			.satisfies((message) -> assertThat(message.body()).contains(codes.get(0)));
 	}
 
 	@Test
