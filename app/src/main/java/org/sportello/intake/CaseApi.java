@@ -68,6 +68,8 @@ class CaseApi {
 
 	private final SmsOutbox sms;
 
+	private final org.sportello.mail.EmailOutbox emails;
+
 	private final CitizenReplies replies;
 
 	private final DocumentRequests documents;
@@ -77,8 +79,8 @@ class CaseApi {
 	private final Classification classification;
 
 	CaseApi(IdempotentIntake idempotent, IntakeService intake, Cases cases, Attachments attachments,
-			BackOfficeActions backOffice, SlaClocks sla, SmsOutbox sms, CitizenReplies replies,
-			DocumentRequests documents, AccessLog accessLog, Classification classification) {
+			BackOfficeActions backOffice, SlaClocks sla, SmsOutbox sms, org.sportello.mail.EmailOutbox emails,
+			CitizenReplies replies, DocumentRequests documents, AccessLog accessLog, Classification classification) {
 		this.accessLog = accessLog;
 		this.classification = classification;
 		this.replies = replies;
@@ -86,6 +88,7 @@ class CaseApi {
 		this.backOffice = backOffice;
 		this.sla = sla;
 		this.sms = sms;
+		this.emails = emails;
 		this.intake = intake;
 		this.cases = cases;
 		this.attachments = attachments;
@@ -116,6 +119,7 @@ class CaseApi {
 					new Sla(this.sla.caseStatus(details.row().id()).map(SlaView::of).orElse(null),
 							this.sla.officeStatuses(details.row().id()).stream().map(SlaView::of).toList()),
 					this.sms.ofCase(details.row().id()).stream().map(SmsView::of).toList(),
+					this.emails.ofCase(details.row().id()).stream().map(EmailView::of).toList(),
 					this.documents.ofCase(details.row().id())
 						.stream()
 						.map((request) -> DocumentRequestView.of(request,
@@ -282,9 +286,10 @@ class CaseApi {
 	record CaseView(String trackingCode, CaseStatus status, String priority, String channel, String topic,
 			String description, String municipality, Instant createdAt, Citizen citizen,
 			List<Administration> administrations, List<Event> timeline, List<AnswerView> answers, Sla sla,
-			List<SmsView> sms, List<DocumentRequestView> documentRequests) {
+			List<SmsView> sms, List<EmailView> emails, List<DocumentRequestView> documentRequests) {
 
-		static CaseView of(CaseDetails details, Sla sla, List<SmsView> sms, List<DocumentRequestView> documents) {
+		static CaseView of(CaseDetails details, Sla sla, List<SmsView> sms, List<EmailView> emails,
+				List<DocumentRequestView> documents) {
 			var row = details.row();
 			var contact = details.contact();
 			return new CaseView(row.trackingCode(), row.status(), row.priority(), row.channel().name(), row.topicCode(),
@@ -293,7 +298,7 @@ class CaseApi {
 							contact.language()),
 					details.administrations().stream().map(Administration::of).toList(),
 					details.timeline().stream().map(Event::of).toList(),
-					details.answers().stream().map(AnswerView::of).toList(), sla, sms, documents);
+					details.answers().stream().map(AnswerView::of).toList(), sla, sms, emails, documents);
 		}
 
 	}
@@ -334,6 +339,21 @@ class CaseApi {
 
 		static SmsView of(SmsMessage message) {
 			return new SmsView(message.caseStatus(), message.status().name(), message.body(), message.createdAt(),
+					message.sentAt(), message.attempts(), message.lastError());
+		}
+
+	}
+
+	/**
+	 * An email to the citizen: what kind (ACKNOWLEDGEMENT or a status), its subject, how
+	 * it went. The text is the case's business, not the API's; an acknowledgement's PIN
+	 * never shows.
+	 */
+	record EmailView(String kind, String status, String subject, Instant createdAt, Instant sentAt, int attempts,
+			String error) {
+
+		static EmailView of(org.sportello.mail.EmailMessage message) {
+			return new EmailView(message.kind(), message.status().name(), message.subject(), message.createdAt(),
 					message.sentAt(), message.attempts(), message.lastError());
 		}
 

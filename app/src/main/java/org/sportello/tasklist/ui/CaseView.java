@@ -94,6 +94,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 
 	private final String user;
 
+	private final transient org.sportello.mail.EmailOutbox emails;
+
 	/** Supervisors and administrators see who opened the case. */
 	private final boolean seesAccessLog;
 
@@ -102,7 +104,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 	CaseView(Cases cases, SlaClocks sla, TaskActions actions, Attachments attachments, Directory directory,
 			RuntimeService runtime, RepositoryService repository, DocumentRequests documents, CitizenReplies replies,
 			AuthenticationContext authentication, org.sportello.knowledge.KnowledgeBase knowledge, AccessLog accessLog,
-			Ratings ratings) {
+			Ratings ratings, org.sportello.mail.EmailOutbox emails) {
+		this.emails = emails;
 		this.knowledge = knowledge;
 		this.accessLog = accessLog;
 		this.ratings = ratings;
@@ -204,6 +207,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 		add(timeline);
 		notes(row.id(), when);
 		attachmentsOf(row.id());
+		emailsOf(row.id(), when);
 		if (this.seesAccessLog) {
 			accesses(row.id(), when);
 		}
@@ -432,6 +436,26 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 		});
 		add.setId("add-note");
 		add(list, text, add);
+	}
+
+	/**
+	 * What the citizen was sent by email and how it went: the subject, never the text (an
+	 * acknowledgement holds the PIN).
+	 */
+	private void emailsOf(String caseId, DateTimeFormatter when) {
+		List<org.sportello.mail.EmailMessage> emails = this.emails.ofCase(caseId);
+		if (emails.isEmpty()) {
+			return;
+		}
+		add(new H3(getTranslation("case.emails")));
+		UnorderedList list = new UnorderedList();
+		list.setId("case-emails");
+		for (org.sportello.mail.EmailMessage email : emails) {
+			String line = getTranslation("case.email", when.format(email.createdAt()), email.subject(),
+					getTranslation("email.status." + email.status().name()));
+			list.add(new ListItem((email.lastError() != null) ? line + " — " + email.lastError() : line));
+		}
+		add(list);
 	}
 
 	private void attachmentsOf(String caseId) {
