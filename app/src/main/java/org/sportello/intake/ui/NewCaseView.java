@@ -1,5 +1,12 @@
 package org.sportello.intake.ui;
 
+import java.util.Locale;
+
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.component.html.AttachmentType;
+import org.sportello.intake.CaseReceipt;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -132,6 +139,8 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 	/** The case just opened, while it waits to be resolved or forwarded. */
 	private OpenedCase current;
 
+	private final transient CaseReceipt receipts;
+
 	private Span currentStatus;
 
 	private HorizontalLayout currentActions;
@@ -146,7 +155,9 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 	private Notification lastError;
 
 	NewCaseView(IntakeService intake, Cases cases, Attachments attachments, Validator validator,
-			AuthenticationContext authentication, KnowledgeBase knowledge, Classification classification) {
+			AuthenticationContext authentication, KnowledgeBase knowledge, Classification classification,
+			CaseReceipt receipts) {
+		this.receipts = receipts;
 		this.classification = classification;
 		this.intake = intake;
 		this.cases = cases;
@@ -368,6 +379,21 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		}
 	}
 
+	/**
+	 * The citizen's receipt (code, PIN, how to follow), made now: the PIN is not known
+	 * later. In the language the citizen chose.
+	 */
+	private Anchor receiptLink(OpenedCase opened) {
+		Locale language = "en".equals(this.language.getValue()) ? Locale.ENGLISH : Locale.ITALIAN;
+		String name = "ricevuta-" + opened.trackingCode() + ".pdf";
+		Anchor link = new Anchor(DownloadHandler.fromInputStream((event) -> {
+			byte[] pdf = this.receipts.pdf(opened, language);
+			return new DownloadResponse(new java.io.ByteArrayInputStream(pdf), name, "application/pdf", pdf.length);
+		}), AttachmentType.DOWNLOAD, getTranslation("fo.new.receipt"));
+		link.setId("case-receipt");
+		return link;
+	}
+
 	private void show(OpenedCase opened) {
 		closeError();
 		this.result.removeAll();
@@ -409,7 +435,8 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		this.result.add(new H3(getTranslation("fo.new.opened")), new Paragraph(getTranslation("fo.new.tell-citizen")),
 				new Paragraph(new Span(getTranslation("fo.new.code") + " "), code),
 				new Paragraph(new Span(getTranslation("fo.new.pin") + " "), pin),
-				new Paragraph(new Span(getTranslation("fo.new.status") + " "), status), note, outcome, actions);
+				new Paragraph(new Span(getTranslation("fo.new.status") + " "), status), receiptLink(opened), note,
+				outcome, actions);
 		this.result.scrollIntoView();
 	}
 

@@ -62,6 +62,14 @@ class NewCaseViewBrowserTests extends BrowserTestSupport {
 		assertThat(this.browser.driver().findElement(By.id("case-status")).getText()).isEqualTo("Ricevuta");
 		this.browser.screenshot("new-case");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class)).isEqualTo(before + 1);
+		// the citizen's receipt: code and PIN on one printed page, no name
+		byte[] receipt = this.browser
+			.downloadFile(this.browser.driver().findElement(By.id("case-receipt")).getDomAttribute("href"), ".pdf");
+		String printed = org.sportello.intake.CaseReceiptTests.text(receipt);
+		assertThat(printed).contains(code)
+			.contains(this.browser.driver().findElement(By.id("pin")).getText())
+			.contains("Ricevuta della richiesta")
+			.doesNotContain("+393331234567");
 
 		type("triage-note", "Verificare lo stato presso la sede INPS");
 		this.browser.click(By.id("forward-case"));
