@@ -48,8 +48,11 @@ public class Retention {
 
 	private final Period period;
 
+	private final org.sportello.intake.SelfIntake selfIntake;
+
 	Retention(Cases cases, LockingTaskExecutor locks, Clock clock,
-			@Value("${sportello.retention.period:P24M}") Period period) {
+			@Value("${sportello.retention.period:P24M}") Period period, org.sportello.intake.SelfIntake selfIntake) {
+		this.selfIntake = selfIntake;
 		this.cases = cases;
 		this.locks = locks;
 		this.clock = clock;
@@ -88,6 +91,8 @@ public class Retention {
 	}
 
 	private int eraseDue() {
+		// the citizens' own openings are counted for an hour (the limits), kept a day
+		this.selfIntake.purge();
 		Instant before = cutoff();
 		int erased = 0;
 		while (true) {

@@ -73,6 +73,9 @@ abstract class RetentionContractTests {
 	Cases cases;
 
 	@Autowired
+	org.sportello.intake.SelfIntake selfIntake;
+
+	@Autowired
 	Ratings ratings;
 
 	@Autowired
@@ -202,7 +205,8 @@ abstract class RetentionContractTests {
 			ids.add(opened.caseId());
 		}
 		TestClock.set(at(monday.plusYears(2).plusDays(1), 12, 0));
-		Retention other = new Retention(this.cases, this.locks, this.clock, java.time.Period.ofMonths(24));
+		Retention other = new Retention(this.cases, this.locks, this.clock, java.time.Period.ofMonths(24),
+				this.selfIntake);
 		CountDownLatch start = new CountDownLatch(1);
 		CompletableFuture<Retention.Outcome> first = CompletableFuture
 			.supplyAsync(() -> runAfter(start, this.retention));
