@@ -73,13 +73,28 @@ public class SelfIntake {
 		for (ConstraintViolation<IntakeRequest> violation : this.validator.validate(request)) {
 			throw new InvalidRequestException(violation.getPropertyPath().toString(), "invalid");
 		}
+		count(request.channel(), source);
+		return this.intake.receive(request, files, openedBy, queue());
+	}
+
+	/**
+	 * Counts one opening of the source (a call-back request, a case), or throws
+	 * {@link SelfIntakeLimitedException} past the limit; in the caller's transaction.
+	 */
+	@Transactional
+	public void count(Channel channel, String source) {
 		Instant now = this.clock.instant();
-		String key = sourceKey(request.channel(), source);
+		String key = sourceKey(channel, source);
 		if (this.mapper.since(key, now.minus(Duration.ofHours(1))) >= this.perSourcePerHour) {
 			throw new SelfIntakeLimitedException();
 		}
-		this.mapper.insert(key, now, request.channel().name());
-		return this.intake.receive(request, files, openedBy, queue());
+		this.mapper.insert(key, now, channel.name());
+	}
+
+	/** The front office queue of the citizens' own requests (a group id). */
+	public String queueGroup() {
+		String queue = queue();
+		return (queue != null) ? queue : org.sportello.security.Roles.FO;
 	}
 
 	/** Whether the source may open another case now (checked before expensive work). */

@@ -87,6 +87,20 @@ public class SmsOutbox {
 				Status.QUEUED, 0, now, null, null, null, null, now, null, now, 0));
 	}
 
+	/**
+	 * An SMS about no case (a call-back request that could not be answered), in the
+	 * caller's transaction, unless the number sent STOP.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	public void notice(String phone, String body) {
+		if (phone == null || phone.isBlank() || this.mapper.optedOut(phone) > 0) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		this.mapper.insert(new SmsMessage(UUID.randomUUID().toString(), null, phone, body, null, Status.QUEUED, 0, now,
+				null, null, null, null, now, null, now, 0));
+	}
+
 	/** A citizen who gave a mobile number, consented, and has not sent STOP since. */
 	private boolean mayText(Contact contact) {
 		return contact != null && contact.smsConsent() && contact.phone() != null

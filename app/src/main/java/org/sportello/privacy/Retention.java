@@ -50,8 +50,12 @@ public class Retention {
 
 	private final org.sportello.intake.SelfIntake selfIntake;
 
+	private final org.sportello.callback.CallbackRequests callbacks;
+
 	Retention(Cases cases, LockingTaskExecutor locks, Clock clock,
-			@Value("${sportello.retention.period:P24M}") Period period, org.sportello.intake.SelfIntake selfIntake) {
+			@Value("${sportello.retention.period:P24M}") Period period, org.sportello.intake.SelfIntake selfIntake,
+			org.sportello.callback.CallbackRequests callbacks) {
+		this.callbacks = callbacks;
 		this.selfIntake = selfIntake;
 		this.cases = cases;
 		this.locks = locks;
@@ -94,6 +98,7 @@ public class Retention {
 		// the citizens' own openings are counted for an hour (the limits), kept a day
 		this.selfIntake.purge();
 		Instant before = cutoff();
+		this.callbacks.eraseFinishedBefore(before);
 		int erased = 0;
 		while (true) {
 			List<String> due = this.cases.finishedBefore(before, BATCH);

@@ -19,8 +19,37 @@ public class SlaTimers {
 
 	private final SlaClocks clocks;
 
-	SlaTimers(SlaClocks clocks) {
+	private final SlaTargets targets;
+
+	private final Calendars calendars;
+
+	private final java.time.Clock clock;
+
+	SlaTimers(SlaClocks clocks, SlaTargets targets, Calendars calendars, java.time.Clock clock) {
 		this.clocks = clocks;
+		this.targets = targets;
+		this.calendars = calendars;
+		this.clock = clock;
+	}
+
+	/**
+	 * A front-office task without a case (a call-back request): due when the front
+	 * office's response target of {@code sla.dmn} runs out, in working time of the
+	 * office's calendar, from now.
+	 */
+	public Date frontOfficeDue(DelegateExecution execution, String officeGroupId) {
+		SlaTarget target = this.targets.targetOf("OTHER", "NORMAL", "FRONT_OFFICE");
+		return Date
+			.from(this.calendars.calendarOf(officeGroupId).addWorkingTime(this.clock.instant(), target.response()));
+	}
+
+	/**
+	 * Now plus a working time of the office's calendar ({@code PT2H}: two working hours
+	 * later, the next morning if the office closes before).
+	 */
+	public Date afterWorkingTime(DelegateExecution execution, String officeGroupId, String duration) {
+		return Date.from(this.calendars.calendarOf(officeGroupId)
+			.addWorkingTime(this.clock.instant(), java.time.Duration.parse(duration)));
 	}
 
 	/** When the office's task is flagged (warning threshold). */

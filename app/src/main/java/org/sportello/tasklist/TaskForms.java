@@ -32,7 +32,10 @@ public class TaskForms {
 	/** The English texts of forms/texts.en.json, read once. */
 	private volatile Map<String, String> english;
 
-	TaskForms(FormService forms, TaskService tasks, ObjectMapper json) {
+	private final java.util.List<TaskFormInput> inputs;
+
+	TaskForms(FormService forms, TaskService tasks, ObjectMapper json, java.util.List<TaskFormInput> inputs) {
+		this.inputs = inputs;
 		this.forms = forms;
 		this.tasks = tasks;
 		this.json = json;
@@ -145,6 +148,7 @@ public class TaskForms {
 		Map<String, Object> input = new java.util.LinkedHashMap<>();
 		this.tasks.getVariables(taskId, FormVariables.namedIn(form))
 			.forEach((name, value) -> input.put(name, plain(value)));
+		this.inputs.forEach((provider) -> input.putAll(provider.inputFor(taskId)));
 		// an offer of null withholds that variable: the form's default applies
 		offers.forEach((name, value) -> {
 			if (value == null) {

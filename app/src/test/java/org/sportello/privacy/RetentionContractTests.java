@@ -76,6 +76,9 @@ abstract class RetentionContractTests {
 	org.sportello.intake.SelfIntake selfIntake;
 
 	@Autowired
+	org.sportello.callback.CallbackRequests callbacks;
+
+	@Autowired
 	Ratings ratings;
 
 	@Autowired
@@ -206,7 +209,7 @@ abstract class RetentionContractTests {
 		}
 		TestClock.set(at(monday.plusYears(2).plusDays(1), 12, 0));
 		Retention other = new Retention(this.cases, this.locks, this.clock, java.time.Period.ofMonths(24),
-				this.selfIntake);
+				this.selfIntake, this.callbacks);
 		CountDownLatch start = new CountDownLatch(1);
 		CompletableFuture<Retention.Outcome> first = CompletableFuture
 			.supplyAsync(() -> runAfter(start, this.retention));
