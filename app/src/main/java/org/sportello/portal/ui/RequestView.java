@@ -27,6 +27,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.streams.UploadHandler;
+import org.sportello.callback.Callback;
+import org.sportello.callback.CallbackRequests;
+import org.sportello.callback.InvalidCallbackException;
 import org.sportello.cases.AttachmentRejectedException;
 import org.sportello.cases.Attachments;
 import org.sportello.cases.NewAttachment;
@@ -72,7 +75,10 @@ public class RequestView extends VerticalLayout implements HasDynamicTitle {
 	/** The FAQ answers were offered once: the next send sends. */
 	private boolean suggested;
 
-	RequestView(WebRequests requests, Attachments attachments, ObjectMapper json) {
+	private final transient CallbackRequests callbacks;
+
+	RequestView(WebRequests requests, Attachments attachments, ObjectMapper json, CallbackRequests callbacks) {
+		this.callbacks = callbacks;
 		this.requests = requests;
 		this.attachments = attachments;
 		this.json = json;
@@ -100,7 +106,51 @@ public class RequestView extends VerticalLayout implements HasDynamicTitle {
 		send.setId("request-send");
 		send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 		add(this.error, this.suggestions, send,
-				new Paragraph(new Anchor("track", getTranslation("request.track-existing"))));
+				new Paragraph(new Anchor("track", getTranslation("request.track-existing"))), callback());
+	}
+
+	/**
+	 * Or be called back: a number and when, nothing else; the front office calls within
+	 * its response target in working time.
+	 */
+	private Div callback() {
+		Div section = new Div();
+		section.setId("callback");
+		section.getStyle().set("border-top", "1px solid var(--lumo-contrast-20pct)").set("width", "100%");
+		TextField phone = new TextField(getTranslation("request.callback.phone"));
+		phone.setId("callback-phone");
+		phone.setMaxLength(30);
+		phone.setHelperText(getTranslation("request.callback.phone-help"));
+		com.vaadin.flow.component.radiobutton.RadioButtonGroup<Callback.Slot> slot = new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>(
+				getTranslation("request.callback.slot"));
+		slot.setId("callback-slot");
+		slot.setItems(Callback.Slot.values());
+		slot.setItemLabelGenerator((value) -> getTranslation("request.callback.slot." + value.name()));
+		slot.setValue(Callback.Slot.ANY);
+		Paragraph outcome = new Paragraph();
+		outcome.setId("callback-outcome");
+		outcome.getElement().setAttribute("role", "status");
+		Button ask = new Button(getTranslation("request.callback.ask"));
+		ask.setId("callback-ask");
+		ask.addClickListener((click) -> {
+			try {
+				this.callbacks.request(phone.getValue(), slot.getValue(), getLocale().getLanguage(),
+						org.sportello.cases.Channel.WEB_FORM, clientAddress());
+				phone.setInvalid(false);
+				ask.setEnabled(false);
+				outcome.setText(getTranslation("request.callback.done"));
+			}
+			catch (InvalidCallbackException ex) {
+				phone.setErrorMessage(getTranslation("request.callback.invalid"));
+				phone.setInvalid(true);
+			}
+			catch (SelfIntakeLimitedException ex) {
+				outcome.setText(getTranslation("request.too-many"));
+			}
+		});
+		section.add(new H2(getTranslation("request.callback.title")),
+				new Paragraph(getTranslation("request.callback.intro")), phone, slot, ask, outcome);
+		return section;
 	}
 
 	private Div upload() {

@@ -99,6 +99,24 @@ class RequestViewBrowserTests extends BrowserTestSupport {
 		assertThat(this.browser.driver().findElements(By.id("request-code"))).isEmpty();
 		assertThat(caseCount()).isEqualTo(before);
 
+		// or be called back: a wrong number is named, a right one is a request for the
+		// front
+		// office
+		this.browser.open("/richiesta");
+		this.browser.type("callback-phone", "chiamatemi");
+		this.browser.click(By.id("callback-ask"));
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("callback-phone")).getAttribute("invalid") != null);
+		this.browser.clear("callback-phone");
+		this.browser.type("callback-phone", "0862 411 987");
+		this.browser.click(By.id("callback-ask"));
+		this.browser.waitUntil((driver) -> driver.findElement(By.id("callback-outcome"))
+			.getText()
+			.startsWith("Fatto: la richiameremo"));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT channel || ' ' || slot || ' ' || status FROM spt_callback " + "WHERE phone = '+390862411987'",
+				String.class))
+			.isEqualTo("WEB_FORM ANY WAITING");
+
 		this.browser.open("/richiesta");
 		this.browser.click(By.id("language-toggle"));
 		this.browser.waitUntil((driver) -> driver.findElement(By.tagName("h1")).getText().equals("Send a request"));
