@@ -5,6 +5,7 @@
 // global stylesheets.
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import './form-viewer.css';
 
 // form-js 1.x writes its own texts (validation messages, "Select", "Search"...) in English and
 // has no translation hook (docs/decisions/0016-form-js-texts.md): the rendered texts are

@@ -24,7 +24,8 @@ import org.sportello.security.Roles;
 /**
  * The email channel as administrators and supervisors see it: the mailboxes read (never
  * their passwords), what became of the latest messages read from them (no address, no
- * text: only the outcome), and the outbox with each email's subject, status and errors.
+ * text: only the outcome), and the outbox with each email as sent (or, without an SMTP
+ * server, as it would have been), its status and errors.
  */
 @Route("admin/email")
 @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR })
@@ -77,8 +78,10 @@ public class EmailOutboxView extends VerticalLayout implements HasDynamicTitle {
 		grid.addColumn((message) -> when.format(message.createdAt()))
 			.setHeader(getTranslation("sms.outbox.created"))
 			.setAutoWidth(true);
-		grid.addColumn(EmailMessage::toAddress).setHeader(getTranslation("sms.outbox.to")).setAutoWidth(true);
-		grid.addColumn(EmailMessage::subject).setHeader(getTranslation("email.outbox.subject")).setFlexGrow(1);
+		grid.addColumn(EmailMessage::toAddress).setHeader(getTranslation("email.outbox.to")).setAutoWidth(true);
+		grid.addColumn(EmailMessage::subject).setHeader(getTranslation("email.outbox.subject")).setAutoWidth(true);
+		// the text as sent (an acknowledgement shows {pin}: the PIN itself is never kept)
+		grid.addColumn(EmailMessage::body).setHeader(getTranslation("email.outbox.body")).setFlexGrow(1);
 		grid.addColumn((message) -> getTranslation("email.status." + message.status().name()))
 			.setHeader(getTranslation("sms.outbox.status"))
 			.setAutoWidth(true);

@@ -182,7 +182,11 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 		this.grid
 			.addComponentColumn((item) -> new Anchor("tasks/" + item.taskId(),
 					(item.trackingCode() != null) ? item.trackingCode()
-							: getTranslation("inbox.subject", shortSubject(item.subject()))))
+							// a review of the knowledge base names its article; other
+							// tasks without a case (a call-back) say what they are
+							: "reviewArticle".equals(item.taskKey())
+									? getTranslation("inbox.subject", shortSubject(item.subject()))
+									: shortSubject(item.subject())))
 			.setHeader(getTranslation("inbox.col.code"))
 			.setAutoWidth(true);
 		// long names (topics, administrations, steps) share the width left and wrap, so
