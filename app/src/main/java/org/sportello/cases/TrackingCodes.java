@@ -32,6 +32,15 @@ public final class TrackingCodes {
 		return (code == null) ? null : code.strip().toUpperCase(java.util.Locale.ROOT);
 	}
 
+	/** A tracking code within a text (an email's subject, an SMS), in any case. */
+	public static java.util.Optional<String> findIn(String text) {
+		java.util.regex.Matcher matcher = IN_TEXT.matcher((text == null) ? "" : text);
+		return matcher.find() ? java.util.Optional.of(normalize(matcher.group())) : java.util.Optional.empty();
+	}
+
+	private static final java.util.regex.Pattern IN_TEXT = java.util.regex.Pattern
+		.compile("(?i)\\bSPT-[" + ALPHABET + "]{4}-[" + ALPHABET + "]{4}\\b");
+
 	String newPin() {
 		return String.format("%06d", this.random.nextInt(1_000_000));
 	}

@@ -136,10 +136,9 @@ public class EmailDispatcher {
 		}
 	}
 
-	/** 30 s, 1 min, 2 min ... at most one hour. */
+	/** 30 s, 1 min, 2 min ... at most one hour: as for SMS. */
 	static Duration backoff(int attempts) {
-		Duration wait = Duration.ofSeconds(30).multipliedBy(1L << Math.min(attempts - 1, 20));
-		return (wait.compareTo(Duration.ofHours(1)) > 0) ? Duration.ofHours(1) : wait;
+		return org.sportello.notify.SmsDispatcher.backoff(attempts);
 	}
 
 	/**

@@ -3,11 +3,8 @@ package org.sportello.mail;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 class MailIntake {
 
 	static final String OTHER_TOPIC = "OTHER";
-
-	private static final Pattern CODE = Pattern
-		.compile("(?i)\\bSPT-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}\\b");
 
 	private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
 
@@ -127,11 +121,8 @@ class MailIntake {
 
 	/** The open case the subject names, when the sender is its citizen. */
 	private Optional<CaseRow> replyTo(InboundMail mail) {
-		Matcher matcher = CODE.matcher(mail.subject());
-		if (!matcher.find()) {
-			return Optional.empty();
-		}
-		return this.cases.byTrackingCode(matcher.group().toUpperCase(Locale.ROOT))
+		return org.sportello.cases.TrackingCodes.findIn(mail.subject())
+			.flatMap(this.cases::byTrackingCode)
 			.filter((row) -> !row.status().isFinal())
 			.filter((row) -> {
 				Contact contact = this.cases.contactOf(row.id());

@@ -162,8 +162,8 @@ public class SmsDispatcher {
 		}
 	}
 
-	/** 30 s, 1 min, 2 min ... at most one hour. */
-	static Duration backoff(int attempts) {
+	/** 30 s, 1 min, 2 min ... at most one hour (the email outbox waits the same). */
+	public static Duration backoff(int attempts) {
 		Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
 		return (wait.compareTo(LONGEST_RETRY) > 0) ? LONGEST_RETRY : wait;
 	}

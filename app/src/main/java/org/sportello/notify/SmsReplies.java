@@ -36,9 +36,6 @@ class SmsReplies {
 	/** Longer texts are not commands: they are requests. */
 	static final int LONGEST_COMMAND = 200;
 
-	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern
-		.compile("(?i)\\bSPT-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}\\b");
-
 	private static final Logger log = LoggerFactory.getLogger(SmsReplies.class);
 
 	private final Cases cases;
@@ -104,9 +101,9 @@ class SmsReplies {
 	 * phone.
 	 */
 	private String request(String from, String text) {
-		java.util.regex.Matcher code = CODE.matcher(text);
-		if (code.find()) {
-			Optional<CaseRow> row = this.cases.byTrackingCode(code.group().toUpperCase(Locale.ROOT))
+		Optional<String> code = org.sportello.cases.TrackingCodes.findIn(text);
+		if (code.isPresent()) {
+			Optional<CaseRow> row = this.cases.byTrackingCode(code.get())
 				.filter((kase) -> !kase.status().isFinal())
 				.filter((kase) -> from.equals(this.cases.contactOf(kase.id()).phone()));
 			if (row.isPresent()) {
