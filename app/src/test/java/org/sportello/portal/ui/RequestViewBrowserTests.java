@@ -94,7 +94,6 @@ class RequestViewBrowserTests extends BrowserTestSupport {
 				+ " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
 				+ " arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", trap);
 		this.browser.click(By.id("request-send"));
-		this.browser.screenshot("web-form-robot");
 		this.browser.waitUntil((driver) -> driver.findElement(By.tagName("h1")).getText().equals("Richiesta inviata"));
 		assertThat(this.browser.driver().findElements(By.id("request-code"))).isEmpty();
 		assertThat(caseCount()).isEqualTo(before);
