@@ -50,6 +50,9 @@ interface CaseMapper {
 	@Select("SELECT name, phone, email, sms_consent, language FROM spt_case_contact WHERE case_id = #{caseId}")
 	Contact contact(String caseId);
 
+	@Update("UPDATE spt_case SET topic_code = #{topic}, updated_at = #{at}, version = version + 1 WHERE id = #{id}")
+	int updateTopic(@Param("id") String id, @Param("topic") String topic, @Param("at") Instant at);
+
 	@Update("UPDATE spt_case SET status = #{status}, updated_at = #{at}, version = version + 1 WHERE id = #{id}")
 	int updateStatus(@Param("id") String id, @Param("status") CaseStatus status, @Param("at") Instant at);
 

@@ -104,6 +104,24 @@ public class Cases {
 		}
 	}
 
+	/**
+	 * The front office puts the case under another topic of the catalogue (an email or
+	 * SMS comes "to be classified"): the case and its reports follow, the timeline says
+	 * who and from what. The same topic changes nothing.
+	 */
+	@Transactional
+	public void reclassify(String caseId, String topicCode, String actor) {
+		CaseRow row = require(caseId);
+		if (row.topicCode().equals(topicCode)) {
+			return;
+		}
+		if (topic(topicCode).isEmpty()) {
+			throw new IllegalArgumentException("Unknown topic " + topicCode);
+		}
+		this.mapper.updateTopic(caseId, topicCode, this.clock.instant());
+		addEvent(caseId, EventType.RECLASSIFIED, null, actor, null, null, false, row.topicCode() + " → " + topicCode);
+	}
+
 	/** The process reached a flow node that carries a citizen-visible status. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void statusReached(String caseId, CaseStatus status, String stepName) {

@@ -54,8 +54,11 @@ public class TaskActions {
 
 	private final Classification classification;
 
+	private final org.sportello.cases.Cases cases;
+
 	TaskActions(TaskService tasks, TaskForms forms, Directory directory, Inbox inbox, TaskMapper mapper, Clock clock,
-			BackOfficeActions backOffice, Classification classification) {
+			BackOfficeActions backOffice, Classification classification, org.sportello.cases.Cases cases) {
+		this.cases = cases;
 		this.backOffice = backOffice;
 		this.classification = classification;
 		this.tasks = tasks;
@@ -164,6 +167,16 @@ public class TaskActions {
 			throw new FormRejectedException(List.of(new FormValidator.FieldError("transferTo", "allowed", null)));
 		}
 		Optional<String> caseId = caseOf(taskId);
+		// a form with the catalogue's topics (triage) classifies the case before the
+		// process routes it by the variable "topic"
+		if (values.get("topic") instanceof String topic && !topic.isBlank()) {
+			caseId.ifPresent((id) -> this.cases.reclassify(id, topic, user));
+		}
+		else if (values.containsKey("topic")) {
+			// left empty: the case keeps its topic (and the process its variable)
+			values = new java.util.HashMap<>(values);
+			values.remove("topic");
+		}
 		this.tasks.complete(taskId, values);
 		// a form with the shared outcome list (the front office's call-back) classifies
 		// the case
@@ -243,6 +256,13 @@ public class TaskActions {
 
 	private Map<String, Object> offers(String user, Locale locale) {
 		Map<String, Object> offers = this.backOffice.formOffers(user);
+		boolean english = "en".equals(locale.getLanguage());
+		offers.put("topics",
+				this.cases.topics()
+					.stream()
+					.filter(org.sportello.cases.Topic::active)
+					.map((topic) -> Map.of("label", english ? topic.labelEn() : topic.labelIt(), "value", topic.code()))
+					.toList());
 		offers.put("outcomeClasses",
 				this.classification.activeOutcomeClasses()
 					.stream()

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Call-back requests with the application and the engine clock: an IVR posts a number on
  * Friday afternoon; the front office's call-back task is due on Monday within its
  * response target in working time; three calls that do not reach the citizen, two hours
- * of working time apart, end with one SMS; the number never becomes a process variable.
+ * of working time apart, end with one SMS (sent to the fake Twilio server); the number
+ * never becomes a process variable.
  */
 @H2ApplicationTest
 class CallbackRequestsTests {
@@ -51,6 +52,9 @@ class CallbackRequestsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	org.sportello.notify.SmsDispatcher sms;
 
 	@AfterEach
 	void realTimeAgain() {
@@ -103,6 +107,10 @@ class CallbackRequestsTests {
 			.contains("tre volte");
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(call.getProcessInstanceId()).count())
 			.isZero();
+		// out of quiet hours it reaches Twilio (the fake server), once
+		this.sms.dispatchOnce();
+		assertThat(org.sportello.support.FakeTwilio.shared().acceptedTo("+393334107788")).singleElement()
+			.satisfies((message) -> assertThat(message.get("Body")).contains("tre volte"));
 	}
 
 	@Test

@@ -78,6 +78,9 @@ class MailChannelTests {
 	TaskService tasks;
 
 	@Autowired
+	org.sportello.tasklist.TaskActions actions;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@AfterEach
@@ -185,6 +188,49 @@ class MailChannelTests {
 			.processInstanceBusinessKey(row.trackingCode())
 			.singleResult()
 			.getTaskDefinitionKey()).isEqualTo("backOfficeWork");
+	}
+
+	@Test
+	void theFrontOfficeClassifiesAnEmailAtTriageAndItIsRoutedByItsTopic() throws Exception {
+		TestClock.set(rome(2026, 12, 3, 11, 0));
+		String sender = "giulia.classify@example.org";
+		deliver(TestMail.URP, fixture("new-request.eml",
+				Map.of("Giulia.Bianchi@Example.org", sender, "7b1c2f4e-1a2b", "classify-0001")));
+		this.mailboxes.readAll();
+		CaseRow row = caseOf(sender);
+		var triage = this.tasks.createTaskQuery().processInstanceBusinessKey(row.trackingCode()).singleResult();
+		// the form offers the catalogue and shows the case's topic
+		var shown = this.actions.form(triage.getId(), "fo1").orElseThrow();
+		assertThat(shown.input()).containsEntry("topic", "OTHER");
+		assertThat(shown.input().get("topics").toString()).contains("value=PENSION");
+		this.actions.complete(triage.getId(), "fo1",
+				Map.of("topic", "PENSION", "triageOutcome", "FORWARD", "resolutionNote", "Domanda sulla pensione"));
+		assertThat(this.cases.byId(row.id()).orElseThrow().topicCode()).isEqualTo("PENSION");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT detail FROM spt_case_event WHERE case_id = ? AND event_type = 'RECLASSIFIED'", String.class,
+				row.id()))
+			.isEqualTo("OTHER → PENSION");
+		var work = this.tasks.createTaskQuery().processInstanceBusinessKey(row.trackingCode()).singleResult();
+		assertThat(this.tasks.getIdentityLinksForTask(work.getId()))
+			.extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+			.contains("inps-bo");
+
+		// left empty, the case keeps its topic and is routed by it
+		String other = "giulia.keep@example.org";
+		deliver(TestMail.URP, fixture("new-request.eml",
+				Map.of("Giulia.Bianchi@Example.org", other, "7b1c2f4e-1a2b", "classify-0002")));
+		this.mailboxes.readAll();
+		CaseRow kept = caseOf(other);
+		var keptTriage = this.tasks.createTaskQuery().processInstanceBusinessKey(kept.trackingCode()).singleResult();
+		Map<String, Object> empty = new java.util.HashMap<>(
+				Map.of("triageOutcome", "FORWARD", "resolutionNote", "Da vedere in back office"));
+		empty.put("topic", null);
+		this.actions.complete(keptTriage.getId(), "fo1", empty);
+		assertThat(this.cases.byId(kept.id()).orElseThrow().topicCode()).isEqualTo("OTHER");
+		var keptWork = this.tasks.createTaskQuery().processInstanceBusinessKey(kept.trackingCode()).singleResult();
+		assertThat(this.tasks.getIdentityLinksForTask(keptWork.getId()))
+			.extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+			.contains("linea-amica-bo");
 	}
 
 	@Test
