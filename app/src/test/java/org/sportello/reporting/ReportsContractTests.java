@@ -82,6 +82,12 @@ abstract class ReportsContractTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
+
+	@Autowired
+	org.camunda.bpm.engine.ManagementService management;
+
+	@Autowired
 	OpenData openData;
 
 	@LocalServerPort
@@ -96,7 +102,12 @@ abstract class ReportsContractTests {
 
 	@Test
 	void frontOfficeClosureArticleShareAndWorkingTimeAcrossAWeekendAndAHoliday() {
-		constructTheDay();
+		List<OpenedCase> day = constructTheDay();
+		// by Tuesday the waiting case's front-office timers are due: run them now, as the
+		// job executor (on in the MariaDB context) would at any moment, so that the
+		// figures do not depend on which came first
+		fireDueTimers(day.get(2).trackingCode());
+		this.daily.aggregate();
 		ReportScope network = this.reports.scopeOf("supervisor1");
 		assertThat(network.network()).isTrue();
 
@@ -176,7 +187,8 @@ abstract class ReportsContractTests {
 		assertThat(every.positiveRate()).isEqualTo(2.0 / 3);
 		assertThat(every.negativeRate()).isEqualTo(1.0 / 3);
 		assertThat(every.neutral()).isZero();
-		assertThat(every.slaBreached()).isZero();
+		// the waiting case, past the front office's target since Monday
+		assertThat(every.slaBreached()).isOne();
 		// five pension cases in the last seven days, none in the eight weeks before
 		assertThat(this.reports.risingTopics(network, THAT_DAY)).extracting(TopicAlert::topicCode, TopicAlert::lastWeek)
 			.contains(org.assertj.core.groups.Tuple.tuple("PENSION", 5L));
@@ -193,7 +205,7 @@ abstract class ReportsContractTests {
 		assertThat(published.statusCode()).isEqualTo(200);
 		assertThat(published.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
 		assertThat(published.body().split("\r\n")).containsExactly(String.join(",", OpenData.HEADER),
-				"2031-05,LINEA-AMICA,Linea Amica - Formez PA,,,PENSION,Pensioni,WELFARE,Previdenza e sostegno al reddito,PHONE,3,2,2,2,0,1,0,0");
+				"2031-05,LINEA-AMICA,Linea Amica - Formez PA,,,PENSION,Pensioni,WELFARE,Previdenza e sostegno al reddito,PHONE,3,2,2,2,1,1,0,0");
 		assertThat(publicGet("/api/public/open-data/2031-06.csv").statusCode()).isEqualTo(404);
 		HttpResponse<String> wrong = publicGet("/api/public/open-data/maggio.csv");
 		assertThat(wrong.statusCode()).isEqualTo(400);
@@ -217,13 +229,14 @@ abstract class ReportsContractTests {
 
 		// the office legs: Linea Amica's contact center triaged four cases (30 and 15
 		// minutes for the two it answered, 0 for the one it forwarded at once; one still
-		// waits), the Comune's counter one, INPS's back office answered the forwarded
+		// waits, past its target by Tuesday), the Comune's counter one, INPS's back
+		// office answered the forwarded
 		// case
 		// after 90 working minutes (its first response and the end of its part)
 		assertThat(this.reports.byOfficeLeg(network, THAT_DAY))
 			.extracting((leg) -> leg.officeGroupId() + ":" + leg.legs() + ":" + leg.finished() + ":"
 					+ leg.meanResponseMinutes() + ":" + leg.meanWorkingMinutes() + ":" + leg.slaBreached())
-			.containsExactly("linea-amica-fo:4:3:15:15:0", "comune-aq-urp:1:1:0:0:0", "inps-bo:1:1:90:90:0");
+			.containsExactly("linea-amica-fo:4:3:15:15:1", "comune-aq-urp:1:1:0:0:0", "inps-bo:1:1:90:90:0");
 		assertThat(this.reports.byOfficeLeg(inps, THAT_DAY)).extracting(LegFigures::officeGroupId)
 			.containsExactly("inps-bo");
 		assertThat(this.reports.byOfficeLeg(comune, THAT_DAY)).extracting(LegFigures::officeGroupId)
@@ -337,6 +350,24 @@ abstract class ReportsContractTests {
 		// an administration's supervisor exports only what it may see
 		ReportScope comune = this.reports.scopeOf(supervisor("sup-comune-rep", "comune-aq-urp"));
 		assertThat(this.exports.rows(comune, thatDay)).isOne();
+	}
+
+	/**
+	 * Runs the case's due timers; one that the job executor took meanwhile is not run
+	 * twice (its escalation is conditional), and the loop ends when none is left due.
+	 */
+	private void fireDueTimers(String trackingCode) {
+		org.sportello.support.CaseTimers timers = new org.sportello.support.CaseTimers(this.runtime, this.management);
+		for (int round = 0; round < 20; round++) {
+			try {
+				if (timers.fireDue(trackingCode) == 0) {
+					return;
+				}
+			}
+			catch (org.camunda.bpm.engine.ProcessEngineException ex) {
+				// taken by the job executor at the same moment: look again
+			}
+		}
 	}
 
 	private List<OpenedCase> constructTheDay() {
