@@ -63,15 +63,7 @@ public class CitizenReplies {
 		if (!isWaiting(kase.trackingCode())) {
 			throw new ReplyRefusedException(null, "not-waiting");
 		}
-		List<String> names = new java.util.ArrayList<>();
-		for (NewAttachment file : files) {
-			names.add(this.attachments.attach(kase.id(), file.fileName(), file.content(), actor).fileName());
-		}
-		String detail = (text != null) ? text : "";
-		if (!files.isEmpty()) {
-			detail = (detail.isEmpty() ? "" : detail + " ") + "[" + String.join(", ", names) + "]";
-		}
-		this.cases.citizenReplied(kase.id(), CITIZEN.equals(actor) ? null : actor, detail);
+		onTimeline(kase, text, files, actor);
 		this.requests.answered(kase.id());
 		this.runtimeService.createMessageCorrelation(CITIZEN_REPLY)
 			.processInstanceBusinessKey(kase.trackingCode())
@@ -97,18 +89,23 @@ public class CitizenReplies {
 			reply(kase, text, files, CITIZEN);
 			return true;
 		}
+		if (text != null || !files.isEmpty()) {
+			onTimeline(kase, text, files, CITIZEN);
+		}
+		return false;
+	}
+
+	/** The files stored and the message on the timeline, with the files' names. */
+	private void onTimeline(CaseRow kase, String text, List<NewAttachment> files, String actor) {
 		List<String> names = new java.util.ArrayList<>();
 		for (NewAttachment file : files) {
-			names.add(this.attachments.attach(kase.id(), file.fileName(), file.content(), CITIZEN).fileName());
+			names.add(this.attachments.attach(kase.id(), file.fileName(), file.content(), actor).fileName());
 		}
 		String detail = (text != null) ? text : "";
 		if (!names.isEmpty()) {
 			detail = (detail.isEmpty() ? "" : detail + " ") + "[" + String.join(", ", names) + "]";
 		}
-		if (!detail.isEmpty()) {
-			this.cases.citizenReplied(kase.id(), null, detail);
-		}
-		return false;
+		this.cases.citizenReplied(kase.id(), CITIZEN.equals(actor) ? null : actor, detail);
 	}
 
 	/** As {@link #reply(CaseRow, String, List, String)}, by tracking code. */

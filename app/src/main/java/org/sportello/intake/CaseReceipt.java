@@ -53,9 +53,7 @@ public class CaseReceipt {
 		CaseRow row = this.cases.byId(opened.caseId()).orElseThrow();
 		Locale language = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ITALIAN;
 		ResourceBundle texts = ResourceBundle.getBundle("vaadin-i18n.translations", language);
-		String topic = this.cases.topic(row.topicCode())
-			.map((t) -> (language == Locale.ENGLISH) ? t.labelEn() : t.labelIt())
-			.orElse(row.topicCode());
+		String topic = this.cases.topic(row.topicCode()).map((t) -> t.label(language)).orElse(row.topicCode());
 		String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
 			.withLocale(language)
 			.withZone(this.clock.getZone())

@@ -75,7 +75,7 @@ public class EmailOutbox {
 	 */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void statusChanged(CaseStatusChanged change) {
-		if (change.to() == CaseStatus.RICEVUTA || !this.templates.has(change.to().name())) {
+		if (change.to() == CaseStatus.RICEVUTA) {
 			// the acknowledgement says it
 			return;
 		}
@@ -85,10 +85,16 @@ public class EmailOutbox {
 		}
 		CaseRow row = this.cases.byId(change.caseId()).orElseThrow();
 		String names = String.join(", ", this.cases.inChargeNames(row.id()));
-		EmailTemplates.Filled filled = this.templates.render(change.to().name(), contact.language(),
+		java.util.Optional<EmailTemplates.Filled> rendered = this.templates.renderIfAny(change.to().name(),
+				contact.language(),
 				Map.of("code", row.trackingCode(), "status", statusName(change.to(), contact.language()),
 						"administration", names.isEmpty() ? "Sportello" : names, "answer",
 						answers(row.id(), change.to())));
+		if (rendered.isEmpty()) {
+			// a status without an email template sends no email
+			return;
+		}
+		EmailTemplates.Filled filled = rendered.get();
 		if (this.mapper.replaceQueued(row.id(), change.to().name(), filled.subject(), filled.body(),
 				this.clock.instant()) == 0) {
 			insert(row.id(), contact, change.to().name(), filled, null);

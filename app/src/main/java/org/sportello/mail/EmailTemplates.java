@@ -45,19 +45,24 @@ public class EmailTemplates {
 		return this.mapper.templates();
 	}
 
-	boolean has(String kind) {
-		return this.mapper.template(kind, "it").isPresent();
-	}
-
 	/**
 	 * The filled subject and text; {@code {pin}} is left in place (the dispatcher fills
 	 * it at sending time, see V23__email_channel.sql).
 	 */
 	Filled render(String kind, String language, Map<String, String> values) {
-		String lang = "en".equals(language) ? "en" : "it";
-		EmailTemplate template = this.mapper.template(kind, lang)
-			.or(() -> this.mapper.template(kind, "it"))
+		return renderIfAny(kind, language, values)
 			.orElseThrow(() -> new IllegalStateException("No email template for " + kind));
+	}
+
+	/** As {@link #render}, or empty for a kind without a template (no email for it). */
+	java.util.Optional<Filled> renderIfAny(String kind, String language, Map<String, String> values) {
+		String lang = "en".equals(language) ? "en" : "it";
+		return this.mapper.template(kind, lang)
+			.or(() -> this.mapper.template(kind, "it"))
+			.map((template) -> filled(template, values));
+	}
+
+	private Filled filled(EmailTemplate template, Map<String, String> values) {
 		Map<String, String> all = new java.util.HashMap<>(values);
 		all.putIfAbsent("link", link(values.get("code")));
 		all.put("pin", "{pin}");

@@ -76,11 +76,14 @@ class MailIntake {
 		if (this.mapper.seen(mail.key()) > 0) {
 			return Outcome.SEEN;
 		}
-		Outcome outcome = classify(mailbox, mail);
+		// the case a reply goes to, looked up once
+		Optional<CaseRow> replyTo = (mail.receipt() == null && !mail.automatic() && mail.fromAddress() != null)
+				? replyTo(mail) : Optional.empty();
+		Outcome outcome = classify(mailbox, mail, replyTo.isPresent());
 		this.mapper.insertInbound(mail.key(), mailbox.id(), this.clock.instant(), outcome.name(), null,
 				(mail.receipt() != null) ? truncate(mail.receipt(), 200) : null);
 		String caseId = switch (outcome) {
-			case REPLY -> reply(mail);
+			case REPLY -> reply(replyTo.orElseThrow(), mail);
 			case OPENED -> open(mailbox, mail);
 			default -> null;
 		};
@@ -103,14 +106,14 @@ class MailIntake {
 		}
 	}
 
-	private Outcome classify(MailSettings.Mailbox mailbox, InboundMail mail) {
+	private Outcome classify(MailSettings.Mailbox mailbox, InboundMail mail, boolean reply) {
 		if (mail.receipt() != null) {
 			return Outcome.RECEIPT;
 		}
 		if (mail.automatic() || mail.fromAddress() == null) {
 			return Outcome.IGNORED;
 		}
-		if (replyTo(mail).isPresent()) {
+		if (reply) {
 			return Outcome.REPLY;
 		}
 		if (mail.text().isBlank() && mail.subject().isBlank() && mail.files().isEmpty()) {
@@ -130,8 +133,7 @@ class MailIntake {
 			});
 	}
 
-	private String reply(InboundMail mail) {
-		CaseRow row = replyTo(mail).orElseThrow();
+	private String reply(CaseRow row, InboundMail mail) {
 		this.replies.receive(row, mail.textWithoutQuote(), accepted(mail.files()));
 		return row.id();
 	}

@@ -130,7 +130,6 @@ public class WebRequests {
 	}
 
 	private List<Map<String, Object>> topics(Locale locale) {
-		boolean english = "en".equals(locale.getLanguage());
 		return this.cases.topics()
 			.stream()
 			.filter(Topic::active)
@@ -138,7 +137,7 @@ public class WebRequests {
 			.sorted(java.util.Comparator.comparing((Topic topic) -> "OTHER".equals(topic.code())))
 			.map((topic) -> {
 				Map<String, Object> option = new java.util.LinkedHashMap<>();
-				option.put("label", english ? topic.labelEn() : topic.labelIt());
+				option.put("label", topic.label(locale));
 				option.put("value", topic.code());
 				return option;
 			})

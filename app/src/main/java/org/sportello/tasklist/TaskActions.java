@@ -256,12 +256,11 @@ public class TaskActions {
 
 	private Map<String, Object> offers(String user, Locale locale) {
 		Map<String, Object> offers = this.backOffice.formOffers(user);
-		boolean english = "en".equals(locale.getLanguage());
 		offers.put("topics",
 				this.cases.topics()
 					.stream()
 					.filter(org.sportello.cases.Topic::active)
-					.map((topic) -> Map.of("label", english ? topic.labelEn() : topic.labelIt(), "value", topic.code()))
+					.map((topic) -> Map.of("label", topic.label(locale), "value", topic.code()))
 					.toList());
 		offers.put("outcomeClasses",
 				this.classification.activeOutcomeClasses()
