@@ -29,6 +29,12 @@ interface CaseMapper {
 			+ " VALUES (#{caseId}, #{contact.name}, #{contact.phone}, #{contact.email}, #{contact.smsConsent}, #{contact.language})")
 	void insertContact(@Param("caseId") String caseId, @Param("contact") Contact contact);
 
+	@org.apache.ibatis.annotations.Insert("INSERT INTO spt_case_need (case_id, skill) VALUES (#{caseId}, #{skill})")
+	void insertNeed(@Param("caseId") String caseId, @Param("skill") String skill);
+
+	@Select("SELECT skill FROM spt_case_need WHERE case_id = #{caseId} ORDER BY skill")
+	List<String> needs(String caseId);
+
 	String CASE_COLUMNS = "id, tracking_code, pin_hash, channel, topic_code, description, municipality, priority, status,"
 			+ " opened_by, opened_office, created_at, updated_at, version";
 

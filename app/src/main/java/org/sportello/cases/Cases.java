@@ -95,6 +95,9 @@ public class Cases {
 				throw ex;
 			}
 			this.mapper.insertContact(id, request.contact());
+			java.util.Set<org.sportello.directory.Skill> needs = new java.util.TreeSet<>(request.needs());
+			org.sportello.directory.Skill.forLanguage(request.contact().language()).ifPresent(needs::add);
+			needs.forEach((need) -> this.mapper.insertNeed(id, need.name()));
 			CaseSearch.nameTokens(request.contact().name()).forEach((token) -> this.mapper.insertNameToken(id, token));
 			addEvent(id, EventType.OPENED, CaseStatus.RICEVUTA, request.openedBy(), request.openedOffice(), null, true,
 					"Canale: " + request.channel());
@@ -147,6 +150,17 @@ public class Cases {
 		}
 		String administration = this.directory.office(officeGroup).map(Office::administrationCode).orElse(null);
 		addEvent(caseId, type, null, null, officeGroup, administration, false, detail);
+	}
+
+	/**
+	 * A waiting front-office task moved to another office of the network (overflow,
+	 * after-hours, a skill, by hand): on the officials' timeline, with the reason in
+	 * {@code detail}; {@code actor} only when a person moved it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void distributed(String caseId, String toOffice, String actor, String detail) {
+		String administration = this.directory.office(toOffice).map(Office::administrationCode).orElse(null);
+		addEvent(caseId, EventType.DISTRIBUTED, null, actor, toOffice, administration, false, detail);
 	}
 
 	/**
@@ -502,6 +516,7 @@ public class Cases {
 		}
 		CaseRow row = this.mapper.byId(caseId).orElseThrow();
 		this.erasure.blankContact(caseId);
+		this.erasure.deleteNeeds(caseId);
 		this.erasure.deleteNameTokens(caseId);
 		this.erasure.blankEventDetails(caseId);
 		this.erasure.blankAnswers(caseId);
@@ -528,6 +543,18 @@ public class Cases {
 			return this.mapper.casesOfContact(PhoneNumbers.normalize(text), null);
 		}
 		return List.of();
+	}
+
+	/**
+	 * What the citizen needs from whoever handles the case (see
+	 * {@link org.sportello.directory.Skill}); read by the distribution of front-office
+	 * work.
+	 */
+	public java.util.Set<org.sportello.directory.Skill> needs(String caseId) {
+		java.util.Set<org.sportello.directory.Skill> needs = java.util.EnumSet
+			.noneOf(org.sportello.directory.Skill.class);
+		this.mapper.needs(caseId).forEach((need) -> needs.add(org.sportello.directory.Skill.valueOf(need)));
+		return needs;
 	}
 
 	/** When the case's personal data was erased, if it was. */

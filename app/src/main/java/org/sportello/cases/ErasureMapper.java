@@ -36,6 +36,9 @@ interface ErasureMapper {
 			+ " WHERE case_id = #{caseId}")
 	void blankContact(String caseId);
 
+	@Delete("DELETE FROM spt_case_need WHERE case_id = #{caseId}")
+	void deleteNeeds(String caseId);
+
 	@Delete("DELETE FROM spt_case_name_token WHERE case_id = #{caseId}")
 	void deleteNameTokens(String caseId);
 

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -12,6 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sportello.directory.Directory;
 import org.sportello.directory.OfficeKind;
+import org.sportello.directory.Skill;
+import org.sportello.distribution.Availability;
+import org.sportello.distribution.Distribution;
 import org.sportello.security.Roles;
 import org.sportello.sla.CalendarDefinition;
 import org.sportello.sla.Calendars;
@@ -56,6 +60,8 @@ class DemoData implements ApplicationRunner {
 			new DemoAdministration("LINEA-AMICA", "Linea Amica - Formez PA", "NETWORK_HUB",
 					List.of(new DemoOffice("linea-amica-hub", "Coordinamento Linea Amica", OfficeKind.HUB),
 							new DemoOffice("linea-amica-fo", "Contact center Linea Amica", OfficeKind.FRONT_OFFICE),
+							new DemoOffice("linea-amica-sera", "Linea Amica - assistenza fuori orario",
+									OfficeKind.FRONT_OFFICE),
 							new DemoOffice("linea-amica-bo", "Back office interno Linea Amica",
 									OfficeKind.BACK_OFFICE_INTERNAL))),
 			new DemoAdministration("COMUNE-AQ", "Comune dell'Aquila", "MUNICIPALITY", List.of(
@@ -81,6 +87,9 @@ class DemoData implements ApplicationRunner {
 
 	static final List<DemoUser> USERS = List.of(new DemoUser("fo1", "Giulia", "Ferri", Roles.FO, "linea-amica-fo"),
 			new DemoUser("fo-comune", "Marco", "Di Giacomo", Roles.FO, "comune-aq-urp"),
+			new DemoUser("fo-sera", "Roberta", "Ciuffini", Roles.FO, "linea-amica-sera"),
+			new DemoUser("fo-regione", "Stefano", "Marini", Roles.FO, "regione-urp"),
+			new DemoUser("fo-inps", "Laura", "Presutti", Roles.FO, "inps-urp"),
 			new DemoUser("bo-hub", "Chiara", "Marinelli", Roles.BO, "linea-amica-bo"),
 			new DemoUser("bo-comune", "Paolo", "Santilli", Roles.BO, "comune-aq-bo"),
 			new DemoUser("bo-provincia", "Elena", "Ciccone", Roles.BO, "provincia-aq-bo"),
@@ -96,17 +105,35 @@ class DemoData implements ApplicationRunner {
 	/**
 	 * Opening hours from the seeds: Linea Amica 09:00-18:00, the L'Aquila counter
 	 * 09:00-17:30 with the patron saint San Massimo (10 June), the registry office also
-	 * on Saturday mornings, URP Abruzzo 09:00-16:00. Other offices use the network
-	 * default (Mon-Fri 09:00-17:30).
+	 * on Saturday mornings, URP Abruzzo 09:00-16:00, Linea Amica's after-hours service
+	 * 18:00-22:00 and Saturday 09:00-13:00. Other offices use the network default
+	 * (Mon-Fri 09:00-17:30).
 	 */
 	record DemoCalendar(List<String> offices, String weekdays, String saturday, String patronSaint) {
 	}
+
+	/**
+	 * What the front offices offer whatever the shift (the distribution of front-office
+	 * work sends a case only where its needs are met): Linea Amica English and French,
+	 * the evening service English, the INPS contact center sign language (LIS by video
+	 * call), the L'Aquila counter assistance for blind citizens; and two operators' own
+	 * languages.
+	 */
+	static final Map<String, Set<Skill>> OFFICE_SKILLS = Map.of("linea-amica-fo",
+			Set.of(Skill.LANG_EN, Skill.LANG_FR, Skill.DISABILITY_ASSISTANCE), "linea-amica-sera",
+			Set.of(Skill.LANG_EN), "inps-urp", Set.of(Skill.SIGN_LANGUAGE, Skill.DISABILITY_ASSISTANCE),
+			"comune-aq-urp", Set.of(Skill.BLIND_ASSISTANCE, Skill.DISABILITY_ASSISTANCE));
+
+	static final Map<String, Set<Skill>> OPERATOR_SKILLS = Map.of("fo1", Set.of(Skill.LANG_ES), "fo-comune",
+			Set.of(Skill.LANG_EN));
 
 	static final List<DemoCalendar> CALENDARS = List.of(
 			new DemoCalendar(List.of("linea-amica-hub", "linea-amica-fo", "linea-amica-bo"), "09:00-18:00", null, null),
 			new DemoCalendar(List.of("comune-aq-urp", "comune-aq-bo"), "09:00-17:30", null, "10/06"),
 			new DemoCalendar(List.of("comune-aq-anagrafe"), "09:00-13:00, 14:30-17:00", "09:00-12:00", "10/06"),
-			new DemoCalendar(List.of("regione-urp", "regione-bo"), "09:00-16:00", null, null));
+			new DemoCalendar(List.of("regione-urp", "regione-bo"), "09:00-16:00", null, null),
+			// after-hours assistance: weekday evenings and Saturday mornings
+			new DemoCalendar(List.of("linea-amica-sera"), "18:00-22:00", "09:00-13:00", null));
 
 	private final Directory directory;
 
@@ -114,10 +141,17 @@ class DemoData implements ApplicationRunner {
 
 	private final Calendars calendars;
 
-	DemoData(Directory directory, IdentityService identityService, Calendars calendars) {
+	private final Distribution distribution;
+
+	private final Availability availability;
+
+	DemoData(Directory directory, IdentityService identityService, Calendars calendars, Distribution distribution,
+			Availability availability) {
 		this.directory = directory;
 		this.identityService = identityService;
 		this.calendars = calendars;
+		this.distribution = distribution;
+		this.availability = availability;
 	}
 
 	@Override
@@ -161,6 +195,8 @@ class DemoData implements ApplicationRunner {
 						CalendarDefinition.parsePatronSaint(calendar.patronSaint()), List.of(), 0), "demo");
 			}
 		}
+		OFFICE_SKILLS.forEach(this.distribution::setOfficeSkills);
+		OPERATOR_SKILLS.forEach(this.availability::setSkills);
 		log.info("Demo data loaded: {} administrations, {} users (password '{}')", ADMINISTRATIONS.size(), USERS.size(),
 				PASSWORD);
 	}

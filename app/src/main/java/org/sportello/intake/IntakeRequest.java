@@ -13,14 +13,17 @@ import org.sportello.cases.CleanText;
 import org.sportello.cases.FreeText;
 import org.sportello.cases.PhoneNumbers;
 import org.sportello.cases.ValidPhone;
+import org.sportello.directory.Skill;
 
 /**
  * A citizen's request as the front office (or an integration) submits it: the body of
- * {@code POST /api/cases} and the model of the {@code /fo/new} form.
+ * {@code POST /api/cases} and the model of the {@code /fo/new} form. {@code needs}: what
+ * the citizen needs from whoever handles it (a language, sign language, assistance),
+ * which the distribution of front-office work honours.
  */
 public record IntakeRequest(@NotNull Channel channel, @NotBlank @Size(max = 40) String topic,
 		@CleanText(min = 10, max = 4000) String description, @CleanText(max = 100) String municipality,
-		@NotNull @Valid Citizen citizen, Set<PriorityFlag> priorityFlags) {
+		@NotNull @Valid Citizen citizen, Set<PriorityFlag> priorityFlags, Set<Skill> needs) {
 
 	/**
 	 * Free text is kept as written, NFC and trimmed of Unicode blanks ({@link FreeText});
@@ -29,6 +32,13 @@ public record IntakeRequest(@NotNull Channel channel, @NotBlank @Size(max = 40) 
 	public IntakeRequest {
 		description = FreeText.normalize(description);
 		municipality = FreeText.normalizeToNull(municipality);
+		needs = (needs == null) ? Set.of() : Set.copyOf(needs);
+	}
+
+	/** A request without needs beyond the contact's language and the flags. */
+	public IntakeRequest(Channel channel, String topic, String description, String municipality, Citizen citizen,
+			Set<PriorityFlag> priorityFlags) {
+		this(channel, topic, description, municipality, citizen, priorityFlags, Set.of());
 	}
 
 	/** The citizen's contact. */

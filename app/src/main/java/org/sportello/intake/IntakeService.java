@@ -99,9 +99,13 @@ public class IntakeService {
 		}
 		Contact contact = new Contact(citizen.name(), blankToNull(citizen.phone()), blankToNull(citizen.email()),
 				citizen.smsConsent(), (citizen.language() == null) ? "it" : citizen.language());
-		OpenedCase opened = this.cases.open(new NewCase(request.channel(), request.topic(), request.description(),
-				request.municipality(), contact, userId, frontOffice));
 		Set<IntakeRequest.PriorityFlag> flags = (request.priorityFlags() == null) ? Set.of() : request.priorityFlags();
+		Set<org.sportello.directory.Skill> needs = new java.util.HashSet<>(request.needs());
+		if (flags.contains(IntakeRequest.PriorityFlag.DISABILITY)) {
+			needs.add(org.sportello.directory.Skill.DISABILITY_ASSISTANCE);
+		}
+		OpenedCase opened = this.cases.open(new NewCase(request.channel(), request.topic(), request.description(),
+				request.municipality(), contact, userId, frontOffice, needs));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("caseId", opened.caseId());
 		variables.put("topic", request.topic());

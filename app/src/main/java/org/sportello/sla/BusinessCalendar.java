@@ -53,6 +53,17 @@ public final class BusinessCalendar {
 	}
 
 	/**
+	 * The end of the working day around {@code instant}: the end of that day's last
+	 * opening interval, if it is still to come (none on a day off or after closing).
+	 */
+	public java.util.Optional<Instant> endOfWorkingDay(Instant instant) {
+		return intervalsOf(instant.atZone(this.zone).toLocalDate()).stream()
+			.map(Interval::end)
+			.filter((end) -> end.isAfter(instant))
+			.max(java.util.Comparator.naturalOrder());
+	}
+
+	/**
 	 * The instant at which {@code workingTime} of working time has passed since
 	 * {@code start}. A zero duration answers {@code start} itself.
 	 */

@@ -56,6 +56,11 @@ public class TaskEvents {
 		publish(new TaskChange(task.getId(), Set.copyOf(groups), Set.copyOf(users)));
 	}
 
+	/** A waiting task moved from one office's queue to another's (after commit). */
+	public void moved(String taskId, String fromOffice, String toOffice) {
+		publish(new TaskChange(taskId, Set.of(fromOffice, toOffice), Set.of()));
+	}
+
 	void publish(TaskChange change) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

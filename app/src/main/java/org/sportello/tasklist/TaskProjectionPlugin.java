@@ -29,11 +29,14 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<SlaClocks> sla;
 
+	private final org.springframework.context.ApplicationEventPublisher publisher;
+
 	TaskProjectionPlugin(ObjectProvider<TaskMapper> tasks, ObjectProvider<TaskEvents> events,
-			ObjectProvider<SlaClocks> sla) {
+			ObjectProvider<SlaClocks> sla, org.springframework.context.ApplicationEventPublisher publisher) {
 		this.tasks = tasks;
 		this.events = events;
 		this.sla = sla;
+		this.publisher = publisher;
 	}
 
 	/**
@@ -100,6 +103,11 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 					(subject != null) ? shortened(subject.toString()) : null, office,
 					delegate.getCreateTime().toInstant(), (due != null) ? due : NO_DEADLINE, delegate.getAssignee());
 		this.events.getObject().changed(delegate, office);
+		if (caseId != null && office != null) {
+			// the distribution of front-office work may move it at once (same
+			// transaction)
+			this.publisher.publishEvent(new TaskQueued(delegate, caseId.toString(), office));
+		}
 	}
 
 	private static String shortened(String subject) {

@@ -23,6 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
 				"sportello.sms.scheduled=false",
 				// mail tests send the outbox and read the mailboxes themselves
 				"sportello.mail.scheduled=false",
+				// distribution tests run re-balancing passes themselves
+				"sportello.distribution.scheduled=false",
 				// the reports tests build their own cases (DemoYearTests checks the demo
 				// year)
 				"sportello.demo.report-year=false",

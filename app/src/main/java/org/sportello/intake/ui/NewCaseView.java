@@ -109,6 +109,8 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 
 	private final CheckboxGroup<IntakeRequest.PriorityFlag> flags = new CheckboxGroup<>();
 
+	private final CheckboxGroup<org.sportello.directory.Skill> needs = new CheckboxGroup<>();
+
 	private final Map<String, com.vaadin.flow.component.HasValidation> fields = new HashMap<>();
 
 	private final Div result = new Div();
@@ -169,7 +171,8 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		add(new H2(getTranslation("fo.new.title")));
 		configureFields(cases);
 		FormLayout form = new FormLayout(this.channel, this.topic, this.description, this.suggestions,
-				this.municipality, this.name, this.phone, this.email, this.language, this.smsConsent, this.flags);
+				this.municipality, this.name, this.phone, this.email, this.language, this.smsConsent, this.flags,
+				this.needs);
 		form.setColspan(this.channel, 2);
 		form.setColspan(this.description, 2);
 		// the knowledge base's answers right under the request they answer
@@ -239,6 +242,16 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		this.flags.setLabel(getTranslation("fo.new.flags"));
 		this.flags.setItems(IntakeRequest.PriorityFlag.values());
 		this.flags.setItemLabelGenerator((flag) -> getTranslation("flag." + flag.name()));
+		// whoever handles the case must offer these (the English choice above adds
+		// English):
+		// the network's distribution sends the case to an office that does
+		this.needs.setLabel(getTranslation("fo.new.needs"));
+		this.needs.setHelperText(getTranslation("fo.new.needs-help"));
+		this.needs.setId("citizen-needs");
+		this.needs.setItems(org.sportello.directory.Skill.LANG_FR, org.sportello.directory.Skill.LANG_DE,
+				org.sportello.directory.Skill.LANG_ES, org.sportello.directory.Skill.SIGN_LANGUAGE,
+				org.sportello.directory.Skill.BLIND_ASSISTANCE);
+		this.needs.setItemLabelGenerator((need) -> getTranslation("skill." + need.name()));
 		this.fields.put("channel", this.channel);
 		this.fields.put("topic", this.topic);
 		this.fields.put("description", this.description);
@@ -299,7 +312,7 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 				this.municipality.getValue(),
 				new IntakeRequest.Citizen(this.name.getValue(), blankToNull(this.phone.getValue()),
 						blankToNull(this.email.getValue()), this.smsConsent.getValue(), this.language.getValue()),
-				new LinkedHashSet<>(this.flags.getValue()));
+				new LinkedHashSet<>(this.flags.getValue()), Set.copyOf(this.needs.getValue()));
 		Set<ConstraintViolation<IntakeRequest>> violations;
 		// validation messages in the user's language, not the server's
 		LocaleContextHolder.setLocale(getLocale());
@@ -366,6 +379,7 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 		this.email.clear();
 		this.smsConsent.clear();
 		this.flags.clear();
+		this.needs.clear();
 		this.topic.clear();
 		// an emptied form is not a wrong one
 		this.fields.values().forEach((field) -> field.setInvalid(false));

@@ -261,8 +261,28 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 					: this.directory.administrationName(event.administrationCode()));
 			// the rating's value (POSITIVE...), in the reader's language
 			case RATED -> (event.detail() != null) ? getTranslation("track.rating." + event.detail()) : "";
+			case DISTRIBUTED -> distribution(event);
 			default -> (event.detail() != null) ? event.detail() : "";
 		};
+	}
+
+	/**
+	 * Why the task moved (reason | from office | waiting there | operators on duty |
+	 * oldest wait in minutes | needs), in the reader's language.
+	 */
+	private String distribution(TimelineEvent event) {
+		String[] parts = (event.detail() == null) ? new String[0] : event.detail().split("\\|", -1);
+		if (parts.length < 6) {
+			return "";
+		}
+		String from = this.directory.office(parts[1]).map(Office::name).orElse(parts[1]);
+		String to = (event.office() == null) ? ""
+				: this.directory.office(event.office()).map(Office::name).orElse(event.office());
+		String needs = parts[5].isEmpty() ? "-"
+				: java.util.Arrays.stream(parts[5].split(","))
+					.map((need) -> getTranslation("skill." + need))
+					.collect(java.util.stream.Collectors.joining(", "));
+		return getTranslation("distribution.reason." + parts[0], from, parts[2], parts[3], parts[4], needs, to);
 	}
 
 	/** Each office's SLA on the case: state, time left or used, escalation level. */

@@ -94,7 +94,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 	private Runnable unsubscribe;
 
 	InboxView(Inbox inbox, TaskEvents events, SavedFilters savedFilters, Cases cases, Directory directory,
-			AuthenticationContext authentication) {
+			org.sportello.distribution.Availability availability, AuthenticationContext authentication) {
 		this.inbox = inbox;
 		this.events = events;
 		this.savedFilters = savedFilters;
@@ -102,6 +102,11 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 		this.groups = new HashSet<>(inbox.groupsOf(this.user));
 		setSizeFull();
 		add(new H2(getTranslation("inbox.title")));
+		if (!availability.frontOfficesOf(this.user).isEmpty()) {
+			// front-office operators say whether they are on duty: the network's
+			// distribution counts them
+			add(new org.sportello.distribution.AvailabilitySwitch(availability, this.user));
+		}
 		tab(InboxTab.MINE);
 		tab(InboxTab.OFFICES);
 		tab(InboxTab.DELEGATED);
