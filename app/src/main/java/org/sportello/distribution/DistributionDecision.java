@@ -71,9 +71,9 @@ class DistributionDecision {
 			// a table without a catch-all row: keep the task where it is
 			return new Outcome(false, "HOME", null);
 		}
-		Object overflow = result.getEntry("overflow");
-		Object limit = result.getEntry("targetLoadBelow");
-		Object reason = result.getEntry("reason");
+		Object overflow = result.get("overflow");
+		Object limit = result.get("targetLoadBelow");
+		Object reason = result.get("reason");
 		return new Outcome(Boolean.TRUE.equals(overflow), (reason != null) ? reason.toString() : "HOME",
 				(limit instanceof Number number) ? number.doubleValue() : null);
 	}

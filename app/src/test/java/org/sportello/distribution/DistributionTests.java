@@ -1,0 +1,352 @@
+package org.sportello.distribution;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sportello.cases.Channel;
+import org.sportello.cases.OpenedCase;
+import org.sportello.directory.Directory;
+import org.sportello.directory.Office;
+import org.sportello.directory.OfficeKind;
+import org.sportello.directory.Skill;
+import org.sportello.intake.IntakeRequest;
+import org.sportello.intake.IntakeService;
+import org.sportello.security.Roles;
+import org.sportello.sla.CalendarDefinition;
+import org.sportello.sla.Calendars;
+import org.sportello.support.H2ApplicationTest;
+import org.sportello.support.TestClock;
+import org.sportello.tasklist.TaskActions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The distribution of front-office work with the application and the engine clock, on
+ * three front offices of its own (so that no other test's tasks or offices take part): a
+ * contact center open 09:00-18:00 with English, an evening service 18:00-22:00 and a
+ * regional counter open 09:00-16:00 without languages; one operator each. Tuesday 7 March
+ * 2034.
+ */
+@H2ApplicationTest
+class DistributionTests {
+
+	static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+	static final String CENTER = "dist-center";
+
+	static final String EVENING = "dist-evening";
+
+	static final String REGION = "dist-region";
+
+	@Autowired
+	Distribution distribution;
+
+	@Autowired
+	Availability availability;
+
+	@Autowired
+	IntakeService intake;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	TaskActions actions;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	Calendars calendars;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	final List<String> instances = new ArrayList<>();
+
+	@BeforeEach
+	void network() {
+		if (this.directory.administration("DIST-NET").isEmpty()) {
+			this.directory.registerAdministration("DIST-NET", "Rete di prova della distribuzione", "NETWORK_HUB");
+			office(CENTER, "Centro contatti di prova", "09:00-18:00", Set.of(Skill.LANG_EN, Skill.LANG_FR),
+					"dist-op-c");
+			office(EVENING, "Servizio serale di prova", "18:00-22:00", Set.of(Skill.LANG_EN), "dist-op-e");
+			office(REGION, "URP regionale di prova", "09:00-16:00", Set.of(), "dist-op-r");
+		}
+	}
+
+	private void office(String id, String name, String hours, Set<Skill> skills, String operator) {
+		this.directory.registerOffice(id, "DIST-NET", name, OfficeKind.FRONT_OFFICE, false);
+		Map<DayOfWeek, String> week = new EnumMap<>(DayOfWeek.class);
+		for (DayOfWeek day : EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)) {
+			week.put(day, hours);
+		}
+		this.calendars.save(
+				new CalendarDefinition(id, "Europe/Rome", CalendarDefinition.parseWeek(week), null, List.of(), 0),
+				"test");
+		this.distribution.setOfficeSkills(id, skills);
+		this.identity.saveUser(this.identity.newUser(operator));
+		this.identity.createMembership(operator, Roles.FO);
+		this.identity.createMembership(operator, id);
+	}
+
+	@AfterEach
+	void everyoneOff() {
+		for (String operator : List.of("dist-op-c", "dist-op-e", "dist-op-r")) {
+			this.availability.set(operator, DutyState.OFF);
+		}
+		this.instances.forEach((id) -> this.runtime.deleteProcessInstance(id, "test over"));
+		this.instances.clear();
+		TestClock.reset();
+	}
+
+	@Test
+	void afterHoursACaseGoesToTheOfficeThatIsOpen() {
+		TestClock.set(rome(2034, 3, 7, 19, 0));
+		this.availability.set("dist-op-e", DutyState.ON_DUTY);
+		// the contact center's operator takes a late call: the center closed at 18:00
+		Task triage = triageOf(open("dist-op-c", "it", Set.of()));
+		assertThat(groupsOf(triage)).containsExactly(EVENING);
+		assertThat(officeRow(triage)).isEqualTo(EVENING);
+		assertThat(distributionEvents(triage)).containsExactly("CLOSED|" + CENTER + "|1|0|0|");
+	}
+
+	@Test
+	void anEnglishSpeakingCitizensCaseGoesToAnOfficeWithEnglish() {
+		TestClock.set(rome(2034, 3, 7, 10, 0));
+		this.availability.set("dist-op-r", DutyState.ON_DUTY);
+		this.availability.set("dist-op-c", DutyState.ON_DUTY);
+		Task english = triageOf(open("dist-op-r", "en", Set.of()));
+		assertThat(groupsOf(english)).containsExactly(CENTER);
+		assertThat(distributionEvents(english)).containsExactly("SKILL|" + REGION + "|1|1|0|LANG_EN");
+		// Italian stays at the regional counter, which is open with its operator
+		Task italian = triageOf(open("dist-op-r", "it", Set.of()));
+		assertThat(groupsOf(italian)).containsExactly(REGION);
+		// nobody offers sign language: the case stays home rather than go where nobody
+		// can
+		Task sign = triageOf(open("dist-op-r", "it", Set.of(Skill.SIGN_LANGUAGE)));
+		assertThat(groupsOf(sign)).containsExactly(REGION);
+		assertThat(distributionEvents(sign)).isEmpty();
+	}
+
+	@Test
+	void anOperatorsOwnSkillCountsOnlyWhileOnDuty() {
+		TestClock.set(rome(2034, 3, 7, 10, 30));
+		this.availability.setSkills("dist-op-r", Set.of(Skill.LANG_DE));
+		this.availability.set("dist-op-c", DutyState.ON_DUTY);
+		this.availability.set("dist-op-r", DutyState.BREAK);
+		// the German speaker is on a break: nobody else speaks German, the case stays
+		Task first = triageOf(open("dist-op-c", "it", Set.of(Skill.LANG_DE)));
+		assertThat(groupsOf(first)).containsExactly(CENTER);
+		this.availability.set("dist-op-r", DutyState.ON_DUTY);
+		assertThat(this.distribution.rebalance(ours())).isEqualTo(1);
+		assertThat(groupsOf(first)).containsExactly(REGION);
+		this.availability.setSkills("dist-op-r", Set.of());
+	}
+
+	@Test
+	void overloadSendsTheSixthWaitingTaskToTheOfficeWithRoom() {
+		TestClock.set(rome(2034, 3, 7, 11, 0));
+		this.availability.set("dist-op-c", DutyState.ON_DUTY);
+		this.availability.set("dist-op-r", DutyState.ON_DUTY);
+		List<Task> calls = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			calls.add(triageOf(open("dist-op-c", "it", Set.of())));
+		}
+		// five per operator is the limit; the sixth goes where the load stays below three
+		assertThat(calls.subList(0, 5)).allSatisfy((task) -> assertThat(groupsOf(task)).containsExactly(CENTER));
+		assertThat(groupsOf(calls.get(5))).containsExactly(REGION);
+		assertThat(distributionEvents(calls.get(5))).containsExactly("OVERLOAD|" + CENTER + "|6|1|0|");
+	}
+
+	@Test
+	void aClaimedTaskNeverMoves() {
+		TestClock.set(rome(2034, 3, 7, 15, 0));
+		this.availability.set("dist-op-r", DutyState.ON_DUTY);
+		this.availability.set("dist-op-c", DutyState.ON_DUTY);
+		Task claimed = triageOf(open("dist-op-r", "it", Set.of()));
+		Task waiting = triageOf(open("dist-op-r", "it", Set.of()));
+		this.actions.claim(claimed.getId(), "dist-op-r");
+		// the regional counter closes at 16:00 with both tasks there
+		TestClock.set(rome(2034, 3, 7, 16, 5));
+		assertThat(this.distribution.rebalance(ours())).isEqualTo(1);
+		assertThat(groupsOf(claimed)).containsExactly(REGION);
+		assertThat(distributionEvents(claimed)).isEmpty();
+		assertThat(groupsOf(waiting)).containsExactly(CENTER);
+		// and a move by hand leaves it too
+		Distribution.MoveResult byHand = this.distribution.moveByHand(List.of(claimed.getId()), CENTER, "admin");
+		assertThat(byHand).isEqualTo(new Distribution.MoveResult(0, 1, 0));
+		assertThat(groupsOf(claimed)).containsExactly(REGION);
+	}
+
+	@Test
+	void twoNodesRebalancingTogetherMoveAWaitingTaskOnceAndItSettlesBeforeGoingHome() throws Exception {
+		TestClock.set(rome(2034, 3, 7, 12, 0));
+		this.availability.set("dist-op-r", DutyState.ON_DUTY);
+		this.availability.set("dist-op-c", DutyState.ON_DUTY);
+		Task task = triageOf(open("dist-op-r", "it", Set.of()));
+		assertThat(groupsOf(task)).containsExactly(REGION);
+		// the regional operator goes to lunch: two nodes run their pass at the same
+		// moment
+		TestClock.set(rome(2034, 3, 7, 12, 30));
+		this.availability.set("dist-op-r", DutyState.BREAK);
+		CyclicBarrier together = new CyclicBarrier(2);
+		List<CompletableFuture<Integer>> nodes = new ArrayList<>();
+		for (int node = 0; node < 2; node++) {
+			nodes.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					together.await();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+				return this.distribution.rebalance(ours());
+			}));
+		}
+		int moves = 0;
+		for (CompletableFuture<Integer> node : nodes) {
+			moves += node.get();
+		}
+		assertThat(moves).isEqualTo(1);
+		assertThat(groupsOf(task)).containsExactly(CENTER);
+		assertThat(distributionEvents(task)).containsExactly("NO_OPERATOR|" + REGION + "|1|0|30|");
+		assertThat(
+				this.jdbc.queryForObject("SELECT moves FROM spt_task WHERE task_id = ?", Integer.class, task.getId()))
+			.isEqualTo(1);
+		// back from lunch after five minutes: the task has not settled, it stays
+		TestClock.set(rome(2034, 3, 7, 12, 35));
+		this.availability.set("dist-op-r", DutyState.ON_DUTY);
+		assertThat(this.distribution.rebalance(ours())).isZero();
+		assertThat(groupsOf(task)).containsExactly(CENTER);
+		// ten minutes after its move it goes home, once
+		TestClock.set(rome(2034, 3, 7, 12, 41));
+		assertThat(this.distribution.rebalance(ours())).isEqualTo(1);
+		assertThat(this.distribution.rebalance(ours())).isZero();
+		assertThat(groupsOf(task)).containsExactly(REGION);
+		assertThat(distributionEvents(task)).hasSize(2).last().asString().startsWith("RETURN|" + CENTER + "|");
+	}
+
+	@Test
+	void onDutyEndsByItselfAtTheEndOfTheWorkingDay() {
+		TestClock.set(rome(2034, 3, 7, 8, 50));
+		Availability.Status status = this.availability.set("dist-op-r", DutyState.ON_DUTY);
+		assertThat(status.state()).isEqualTo(DutyState.ON_DUTY);
+		assertThat(status.until()).isEqualTo(rome(2034, 3, 7, 16, 0));
+		TestClock.set(rome(2034, 3, 7, 16, 0));
+		assertThat(this.availability.statusOf("dist-op-r").state()).isEqualTo(DutyState.OFF);
+		// switched on while the office is closed: until midnight
+		TestClock.set(rome(2034, 3, 7, 20, 0));
+		assertThat(this.availability.set("dist-op-r", DutyState.ON_DUTY).until()).isEqualTo(rome(2034, 3, 8, 0, 0));
+	}
+
+	@Test
+	void theBoardShowsEachOfficesFigures() {
+		TestClock.set(rome(2034, 3, 7, 9, 30));
+		this.availability.set("dist-op-c", DutyState.ON_DUTY);
+		triageOf(open("dist-op-c", "it", Set.of()));
+		TestClock.set(rome(2034, 3, 7, 9, 42));
+		triageOf(open("dist-op-c", "en", Set.of()));
+		List<Distribution.OfficeWorkload> board = this.distribution.workload("admin");
+		Distribution.OfficeWorkload center = board.stream()
+			.filter((row) -> row.office().groupId().equals(CENTER))
+			.findFirst()
+			.orElseThrow();
+		assertThat(center.open()).isTrue();
+		assertThat(center.operatorsOnDuty()).containsExactly("dist-op-c");
+		assertThat(center.waiting()).isEqualTo(2);
+		assertThat(center.oldestSince()).isEqualTo(rome(2034, 3, 7, 9, 30));
+		assertThat(center.skills()).containsExactlyInAnyOrder(Skill.LANG_EN, Skill.LANG_FR);
+		assertThat(this.distribution.waitingAt(CENTER, "admin")).extracting(Distribution.WaitingTask::needs)
+			.containsExactly(Set.of(), Set.of(Skill.LANG_EN));
+		// an administration's supervisor sees its own front offices only
+		assertThat(this.distribution.visibleOffices("dist-op-c")).extracting(Office::groupId)
+			.containsExactlyInAnyOrder(CENTER, EVENING, REGION);
+	}
+
+	private List<Office> ours() {
+		return this.distribution.frontOffices()
+			.stream()
+			.filter((office) -> office.administrationCode().equals("DIST-NET"))
+			.toList();
+	}
+
+	private OpenedCase open(String operator, String language, Set<Skill> needs) {
+		OpenedCase opened = this.intake.open(
+				new IntakeRequest(Channel.PHONE, "PENSION", "Informazioni sulla pensione di reversibilità", null,
+						new IntakeRequest.Citizen("Maria Rossi", null, null, false, language), Set.of(), needs),
+				operator);
+		this.instances.add(this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(opened.trackingCode())
+			.singleResult()
+			.getId());
+		return opened;
+	}
+
+	private Task triageOf(OpenedCase opened) {
+		return this.tasks.createTaskQuery().processInstanceBusinessKey(opened.trackingCode()).singleResult();
+	}
+
+	private List<String> groupsOf(Task task) {
+		return this.tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter((link) -> link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.toList();
+	}
+
+	private String officeRow(Task task) {
+		return this.jdbc.queryForObject("SELECT office_group_id FROM spt_task WHERE task_id = ?", String.class,
+				task.getId());
+	}
+
+	private List<String> distributionEvents(Task task) {
+		return this.jdbc.queryForList(
+				"SELECT e.detail FROM spt_case_event e JOIN spt_case c ON c.id = e.case_id "
+						+ "WHERE c.tracking_code = ? AND e.event_type = 'DISTRIBUTED' ORDER BY e.seq",
+				String.class, task.getProcessInstanceId() == null ? null : businessKey(task));
+	}
+
+	private String businessKey(Task task) {
+		return this.runtime.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult()
+			.getBusinessKey();
+	}
+
+	static Instant rome(int year, int month, int day, int hour, int minute) {
+		return LocalDateTime.of(year, month, day, hour, minute).atZone(ROME).toInstant();
+	}
+
+	static Duration minutes(int minutes) {
+		return Duration.ofMinutes(minutes);
+	}
+
+}
