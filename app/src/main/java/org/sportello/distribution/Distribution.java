@@ -387,7 +387,27 @@ public class Distribution {
 
 	private boolean move(Queued task, Desk from, Desk to, String reason, String actor, Instant settledBefore,
 			Instant now) {
-		Boolean moved = this.eachMove.execute((status) -> {
+		Boolean moved;
+		try {
+			moved = tryMove(task, from, to, reason, actor, settledBefore, now);
+		}
+		catch (org.springframework.dao.DataAccessException | org.camunda.bpm.engine.OptimisticLockingException ex) {
+			// another node or a claim got there first in a way the row lock did not
+			// settle (deadlock victim, stale task): the next pass decides again
+			log.info("Task {} not moved: {}", task.taskId(), ex.getClass().getSimpleName());
+			return false;
+		}
+		if (Boolean.TRUE.equals(moved)) {
+			from.remove(task.queuedAt());
+			to.add(now, 1);
+			return true;
+		}
+		return false;
+	}
+
+	private Boolean tryMove(Queued task, Desk from, Desk to, String reason, String actor, Instant settledBefore,
+			Instant now) {
+		return this.eachMove.execute((status) -> {
 			if (this.mapper.move(task.taskId(), from.id(), to.id(), now, settledBefore) == 0) {
 				// claimed, completed or moved by another node meanwhile
 				return false;
@@ -398,12 +418,6 @@ public class Distribution {
 			this.taskEvents.moved(task.taskId(), from.id(), to.id());
 			return true;
 		});
-		if (Boolean.TRUE.equals(moved)) {
-			from.remove(task.queuedAt());
-			to.add(now, 1);
-			return true;
-		}
-		return false;
 	}
 
 	/**

@@ -1,15 +1,10 @@
 package org.sportello.distribution;
 
-import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -26,12 +21,9 @@ import org.sportello.cases.Channel;
 import org.sportello.cases.OpenedCase;
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
-import org.sportello.directory.OfficeKind;
 import org.sportello.directory.Skill;
 import org.sportello.intake.IntakeRequest;
 import org.sportello.intake.IntakeService;
-import org.sportello.security.Roles;
-import org.sportello.sla.CalendarDefinition;
 import org.sportello.sla.Calendars;
 import org.sportello.support.H2ApplicationTest;
 import org.sportello.support.TestClock;
@@ -54,11 +46,11 @@ class DistributionTests {
 
 	static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
-	static final String CENTER = "dist-center";
+	static final String CENTER = TestNetwork.CENTER;
 
-	static final String EVENING = "dist-evening";
+	static final String EVENING = TestNetwork.EVENING;
 
-	static final String REGION = "dist-region";
+	static final String REGION = TestNetwork.REGION;
 
 	@Autowired
 	Distribution distribution;
@@ -94,35 +86,12 @@ class DistributionTests {
 
 	@BeforeEach
 	void network() {
-		if (this.directory.administration("DIST-NET").isEmpty()) {
-			this.directory.registerAdministration("DIST-NET", "Rete di prova della distribuzione", "NETWORK_HUB");
-			office(CENTER, "Centro contatti di prova", "09:00-18:00", Set.of(Skill.LANG_EN, Skill.LANG_FR),
-					"dist-op-c");
-			office(EVENING, "Servizio serale di prova", "18:00-22:00", Set.of(Skill.LANG_EN), "dist-op-e");
-			office(REGION, "URP regionale di prova", "09:00-16:00", Set.of(), "dist-op-r");
-		}
-	}
-
-	private void office(String id, String name, String hours, Set<Skill> skills, String operator) {
-		this.directory.registerOffice(id, "DIST-NET", name, OfficeKind.FRONT_OFFICE, false);
-		Map<DayOfWeek, String> week = new EnumMap<>(DayOfWeek.class);
-		for (DayOfWeek day : EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)) {
-			week.put(day, hours);
-		}
-		this.calendars.save(
-				new CalendarDefinition(id, "Europe/Rome", CalendarDefinition.parseWeek(week), null, List.of(), 0),
-				"test");
-		this.distribution.setOfficeSkills(id, skills);
-		this.identity.saveUser(this.identity.newUser(operator));
-		this.identity.createMembership(operator, Roles.FO);
-		this.identity.createMembership(operator, id);
+		TestNetwork.ensure(this.directory, this.calendars, this.distribution, this.identity);
 	}
 
 	@AfterEach
 	void everyoneOff() {
-		for (String operator : List.of("dist-op-c", "dist-op-e", "dist-op-r")) {
-			this.availability.set(operator, DutyState.OFF);
-		}
+		TestNetwork.everyoneOff(this.availability);
 		this.instances.forEach((id) -> this.runtime.deleteProcessInstance(id, "test over"));
 		this.instances.clear();
 		TestClock.reset();
@@ -292,10 +261,7 @@ class DistributionTests {
 	}
 
 	private List<Office> ours() {
-		return this.distribution.frontOffices()
-			.stream()
-			.filter((office) -> office.administrationCode().equals("DIST-NET"))
-			.toList();
+		return TestNetwork.offices(this.distribution);
 	}
 
 	private OpenedCase open(String operator, String language, Set<Skill> needs) {
@@ -343,10 +309,6 @@ class DistributionTests {
 
 	static Instant rome(int year, int month, int day, int hour, int minute) {
 		return LocalDateTime.of(year, month, day, hour, minute).atZone(ROME).toInstant();
-	}
-
-	static Duration minutes(int minutes) {
-		return Duration.ofMinutes(minutes);
 	}
 
 }

@@ -145,6 +145,7 @@ public class NetworkView extends VerticalLayout implements HasDynamicTitle {
 		this.target.setId("network-target");
 		this.target.setLabel(getTranslation("network.move-to"));
 		this.target.setItemLabelGenerator(Office::name);
+		this.target.setWidth("22em");
 		this.move.setId("network-move");
 		this.move.setText(getTranslation("network.move"));
 		this.move.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
