@@ -27,6 +27,16 @@ public class Directory {
 
 	private final IdentityService identityService;
 
+	/**
+	 * Counts the offices registered on this node: features that keep the list of offices
+	 * read it again when it changes.
+	 */
+	private final java.util.concurrent.atomic.AtomicLong officesChanged = new java.util.concurrent.atomic.AtomicLong();
+
+	public long officesChanged() {
+		return this.officesChanged.get();
+	}
+
 	Directory(DirectoryMapper mapper, IdentityService identityService) {
 		this.mapper = mapper;
 		this.identityService = identityService;
@@ -160,6 +170,7 @@ public class Directory {
 	@Transactional
 	public Office registerOffice(String groupId, String administrationCode, String name, OfficeKind kind,
 			boolean transferDesk) {
+		this.officesChanged.incrementAndGet();
 		if (this.mapper.administration(administrationCode).isEmpty()) {
 			throw new IllegalArgumentException("Unknown administration " + administrationCode);
 		}

@@ -19,6 +19,8 @@ import org.sportello.sla.Calendars;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Front-office operators say whether they are on duty, on a break or off. On duty counts
@@ -40,14 +42,17 @@ public class Availability {
 
 	private final DistributionMapper mapper;
 
+	private final Roster roster;
+
 	private final Directory directory;
 
 	private final Calendars calendars;
 
 	private final Clock clock;
 
-	Availability(DistributionMapper mapper, Directory directory, Calendars calendars, Clock clock) {
+	Availability(DistributionMapper mapper, Roster roster, Directory directory, Calendars calendars, Clock clock) {
 		this.mapper = mapper;
+		this.roster = roster;
 		this.directory = directory;
 		this.calendars = calendars;
 		this.clock = clock;
@@ -84,6 +89,7 @@ public class Availability {
 			Instant until = (state == DutyState.ON_DUTY) ? endOfDay(office.groupId(), now) : null;
 			this.mapper.insertDuty(userId, office.groupId(), state.name(), now, until);
 		}
+		changed(this.roster::dutyChanged);
 		return statusOf(userId);
 	}
 
@@ -101,6 +107,20 @@ public class Availability {
 	public void setSkills(String userId, Set<Skill> skills) {
 		this.mapper.deleteOperatorSkills(userId);
 		skills.forEach((skill) -> this.mapper.insertOperatorSkill(userId, skill.name()));
+		changed(this.roster::skillsChanged);
+	}
+
+	/** Forgets the roster now and once more when the change is committed. */
+	private static void changed(Runnable forget) {
+		forget.run();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					forget.run();
+				}
+			});
+		}
 	}
 
 	private Instant endOfDay(String office, Instant now) {

@@ -120,6 +120,8 @@ public class Distribution {
 
 	private final DistributionMapper mapper;
 
+	private final Roster roster;
+
 	private final DistributionDecision decision;
 
 	private final Directory directory;
@@ -138,10 +140,11 @@ public class Distribution {
 
 	private final TransactionTemplate eachMove;
 
-	Distribution(DistributionMapper mapper, DistributionDecision decision, Directory directory, Calendars calendars,
-			Cases cases, TaskService tasks, TaskEvents taskEvents, DistributionSettings settings, Clock clock,
-			PlatformTransactionManager transactions) {
+	Distribution(DistributionMapper mapper, Roster roster, DistributionDecision decision, Directory directory,
+			Calendars calendars, Cases cases, TaskService tasks, TaskEvents taskEvents, DistributionSettings settings,
+			Clock clock, PlatformTransactionManager transactions) {
 		this.mapper = mapper;
+		this.roster = roster;
 		this.decision = decision;
 		this.directory = directory;
 		this.calendars = calendars;
@@ -156,7 +159,7 @@ public class Distribution {
 
 	/** The network's front offices. */
 	public List<Office> frontOffices() {
-		return this.directory.offices().stream().filter((office) -> office.kind() == OfficeKind.FRONT_OFFICE).toList();
+		return this.roster.frontOffices();
 	}
 
 	/**
@@ -169,27 +172,40 @@ public class Distribution {
 			return;
 		}
 		Instant now = this.clock.instant();
-		Map<String, Desk> desks = desks(now, frontOffices(), null);
-		Desk home = desks.get(queued.office());
-		if (home == null) {
+		Set<Skill> needs = this.cases.needs(queued.caseId());
+		Optional<Placement> placement = decide(queued.office(), needs, now);
+		if (placement.isEmpty()) {
 			return;
 		}
-		Set<Skill> needs = this.cases.needs(queued.caseId());
+		Desk home = placement.get().home();
+		Desk target = placement.get().target();
+		String taskId = queued.task().getId();
+		if (this.mapper.move(taskId, home.id(), target.id(), now, null) == 0) {
+			return;
+		}
+		offerLater(taskId, home.id(), target.id());
+		record(queued.caseId(), placement.get().reason(), home, target, null, needs, now);
+		this.taskEvents.moved(taskId, home.id(), target.id());
+	}
+
+	private record Placement(Desk home, Desk target, String reason) {
+	}
+
+	/**
+	 * Where a new task of this office whose case needs these skills goes: empty to stay
+	 * (the office's figures as they are, the task counted). What the benchmark times.
+	 */
+	Optional<Placement> decide(String office, Set<Skill> needs, Instant now) {
+		Map<String, Desk> desks = desks(now, frontOffices(), null);
+		Desk home = desks.get(office);
+		if (home == null) {
+			return Optional.empty();
+		}
 		DistributionDecision.Outcome why = this.decision.evaluate(input(home, needs, 0, now));
 		if (!why.overflow()) {
-			return;
+			return Optional.empty();
 		}
-		Optional<Desk> target = target(desks, home, needs, why, now);
-		if (target.isEmpty()) {
-			return;
-		}
-		String taskId = queued.task().getId();
-		if (this.mapper.move(taskId, home.id(), target.get().id(), now, null) == 0) {
-			return;
-		}
-		offerLater(taskId, home.id(), target.get().id());
-		record(queued.caseId(), why.reason(), home, target.get(), null, needs, now);
-		this.taskEvents.moved(taskId, home.id(), target.get().id());
+		return target(desks, home, needs, why, now).map((target) -> new Placement(home, target, why.reason()));
 	}
 
 	/**
@@ -305,11 +321,7 @@ public class Distribution {
 		if (offices.isEmpty()) {
 			return List.of();
 		}
-		Map<String, Set<Skill>> skills = skills(now);
-		Map<String, List<String>> onDuty = new HashMap<>();
-		this.mapper.onDuty(now)
-			.forEach((duty) -> onDuty.computeIfAbsent(duty.officeGroupId(), (key) -> new ArrayList<>())
-				.add(duty.userId()));
+		Roster.Duty duty = this.roster.duty();
 		Map<String, DistributionMapper.OfficeLoad> load = new HashMap<>();
 		this.mapper.load(offices.stream().map(Office::groupId).toList())
 			.forEach((row) -> load.put(row.officeGroupId(), row));
@@ -319,10 +331,9 @@ public class Distribution {
 		for (Office office : offices) {
 			DistributionMapper.OfficeLoad figures = load.get(office.groupId());
 			board.add(new OfficeWorkload(office, this.calendars.calendarOf(office.groupId()).isWorking(now),
-					List.copyOf(onDuty.getOrDefault(office.groupId(), List.of())),
-					skills.getOrDefault(office.groupId(), Set.of()), (figures != null) ? figures.waiting() : 0,
-					(figures != null) ? figures.oldest() : null, atRisk.getOrDefault(office.groupId(), 0),
-					handled.getOrDefault(office.groupId(), 0)));
+					List.copyOf(duty.onDuty(office.groupId(), now)), this.roster.skillsOf(office.groupId(), now),
+					(figures != null) ? figures.waiting() : 0, (figures != null) ? figures.oldest() : null,
+					atRisk.getOrDefault(office.groupId(), 0), handled.getOrDefault(office.groupId(), 0)));
 		}
 		return board;
 	}
@@ -346,12 +357,7 @@ public class Distribution {
 
 	/** The skills an office declares (besides its operators' on duty). */
 	public Set<Skill> officeSkills(String office) {
-		Set<Skill> skills = EnumSet.noneOf(Skill.class);
-		this.mapper.officeSkills()
-			.stream()
-			.filter((row) -> row.officeGroupId().equals(office))
-			.forEach((row) -> skills.add(Skill.valueOf(row.skill())));
-		return skills;
+		return this.roster.declaredSkills(office);
 	}
 
 	@org.springframework.transaction.annotation.Transactional
@@ -361,6 +367,7 @@ public class Distribution {
 		}
 		this.mapper.deleteOfficeSkills(office);
 		skills.forEach((skill) -> this.mapper.insertOfficeSkill(office, skill.name()));
+		this.roster.skillsChanged();
 	}
 
 	/**
@@ -467,15 +474,11 @@ public class Distribution {
 
 	/** Every front office's figures now; the queues from {@code queue}, or counted. */
 	private Map<String, Desk> desks(Instant now, List<Office> offices, List<Queued> queue) {
-		Map<String, Set<Skill>> skills = skills(now);
-		Map<String, Integer> onDuty = new HashMap<>();
-		this.mapper.onDuty(now).forEach((duty) -> onDuty.merge(duty.officeGroupId(), 1, Integer::sum));
+		Roster.Duty duty = this.roster.duty();
 		Map<String, Desk> desks = new LinkedHashMap<>();
 		for (Office office : offices) {
-			desks.put(office.groupId(),
-					new Desk(office, this.calendars.calendarOf(office.groupId()).isWorking(now),
-							onDuty.getOrDefault(office.groupId(), 0),
-							skills.getOrDefault(office.groupId(), EnumSet.noneOf(Skill.class))));
+			desks.put(office.groupId(), new Desk(office, this.calendars.calendarOf(office.groupId()).isWorking(now),
+					duty.onDuty(office.groupId(), now).size(), this.roster.skillsOf(office.groupId(), now)));
 		}
 		if (queue != null) {
 			queue.forEach((task) -> desks.get(task.office()).add(task.queuedAt(), 1));
@@ -485,15 +488,6 @@ public class Distribution {
 				.forEach((row) -> desks.get(row.officeGroupId()).add(row.oldest(), row.waiting()));
 		}
 		return desks;
-	}
-
-	private Map<String, Set<Skill>> skills(Instant now) {
-		Map<String, Set<Skill>> skills = new HashMap<>();
-		List<DistributionMapper.OfficeSkill> rows = new ArrayList<>(this.mapper.officeSkills());
-		rows.addAll(this.mapper.onDutySkills(now));
-		rows.forEach((row) -> skills.computeIfAbsent(row.officeGroupId(), (key) -> EnumSet.noneOf(Skill.class))
-			.add(Skill.valueOf(row.skill())));
-		return skills;
 	}
 
 	private List<Queued> queued(List<String> offices) {

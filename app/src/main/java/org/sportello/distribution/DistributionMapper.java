@@ -63,16 +63,20 @@ interface DistributionMapper {
 	void insertDuty(@Param("userId") String userId, @Param("office") String office, @Param("state") String state,
 			@Param("since") Instant since, @Param("until") Instant until);
 
-	/** Everyone on duty now, per office. */
-	@Select("SELECT user_id, office_group_id, state, since, on_duty_until FROM spt_operator_duty "
-			+ "WHERE state = 'ON_DUTY' AND on_duty_until > #{now} ORDER BY office_group_id, user_id")
-	List<Duty> onDuty(Instant now);
+	/**
+	 * An operator marked on duty at an office, with one of the operator's skills (or
+	 * none).
+	 */
+	record OnDuty(String userId, String officeGroupId, Instant onDutyUntil, String skill) {
+	}
 
-	/** The skills the operators on duty bring to each of their offices. */
-	@Select("SELECT DISTINCT d.office_group_id, s.skill FROM spt_operator_duty d "
-			+ "JOIN spt_operator_skill s ON s.user_id = d.user_id "
-			+ "WHERE d.state = 'ON_DUTY' AND d.on_duty_until > #{now}")
-	List<OfficeSkill> onDutySkills(Instant now);
+	/**
+	 * Every operator marked on duty (whether the day has ended is for the reader to say).
+	 */
+	@Select("SELECT d.user_id, d.office_group_id, d.on_duty_until, s.skill FROM spt_operator_duty d "
+			+ "LEFT JOIN spt_operator_skill s ON s.user_id = d.user_id WHERE d.state = 'ON_DUTY' "
+			+ "ORDER BY d.office_group_id, d.user_id")
+	List<OnDuty> markedOnDuty();
 
 	/** The unclaimed tasks waiting in these offices, oldest in its queue first. */
 	@Select("<script>SELECT t.task_id, t.case_id, t.office_group_id, t.home_office_group_id, t.created_at, t.moved_at, "
