@@ -177,7 +177,7 @@ class DistributionPeakBenchmark {
 		String report = String.format(java.util.Locale.ROOT,
 				"distribution peak on MariaDB: %d cases in 5 min of engine time over 3 front offices, 2 nodes%n"
 						+ "opening a case (intake + process + placement): mean %.2f ms%n"
-						+ "decision per case (5 queries + DMN + target): p50 %.3f ms, p95 %.3f ms, mean %.3f ms (%d runs)%n"
+						+ "decision per case (the queues query, the remembered DMN outcomes, the target): p50 %.3f ms, p95 %.3f ms, mean %.3f ms (%d runs)%n"
 						+ "re-balancing pass (each node): p50 %.1f ms, p95 %.1f ms over %d passes%n"
 						+ "moves by re-balancing %d, all moves (with placements at creation) %d, by reason %s; tasks claimed %d%n"
 						+ "waiting at the end by office %s%n" + "checks passed: %d (after every pass)%n",
