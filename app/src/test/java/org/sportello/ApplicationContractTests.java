@@ -114,7 +114,9 @@ abstract class ApplicationContractTests {
 			assertThat(migration.getState().isApplied()).isTrue();
 		});
 		assertThat(this.flyway.info().pending()).isEmpty();
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_administration", Integer.class)).isEqualTo(6);
+		// the demo's six (tests of the shared context may have added their own)
+		assertThat(this.jdbc.queryForList("SELECT code FROM spt_administration", String.class)).contains("LINEA-AMICA",
+				"COMUNE-AQ", "PROVINCIA-AQ", "REGIONE-ABRUZZO", "PROTEZIONE-CIVILE", "INPS");
 		assertThat(this.jdbc.queryForObject("SELECT kind FROM spt_office WHERE group_id = 'linea-amica-hub'",
 				String.class))
 			.isEqualTo("HUB");

@@ -171,6 +171,17 @@ public class Distribution {
 		if (queued.task().getAssignee() != null) {
 			return;
 		}
+		try {
+			place(queued);
+		}
+		catch (RuntimeException ex) {
+			// never let the distribution stop a case from opening: the task waits at home
+			// and the next pass decides again
+			log.warn("Task {} left at {}: {}", queued.task().getId(), queued.office(), ex.toString());
+		}
+	}
+
+	private void place(TaskQueued queued) {
 		Instant now = this.clock.instant();
 		Set<Skill> needs = this.cases.needs(queued.caseId());
 		Optional<Placement> placement = decide(queued.office(), needs, now);

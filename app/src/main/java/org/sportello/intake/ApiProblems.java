@@ -51,6 +51,27 @@ class ApiProblems {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		// valid JSON with a value of the wrong kind: name the field (and the allowed
+		// values)
+		if (ex.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+				&& !mapping.getPath().isEmpty()) {
+			StringBuilder field = new StringBuilder();
+			for (com.fasterxml.jackson.databind.JsonMappingException.Reference reference : mapping.getPath()) {
+				if (reference.getFieldName() != null) {
+					field.append((field.length() == 0) ? "" : ".").append(reference.getFieldName());
+				}
+				else if (reference.getIndex() >= 0) {
+					field.append('[').append(reference.getIndex()).append(']');
+				}
+			}
+			String message = (mapping instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+					&& invalid.getTargetType() != null && invalid.getTargetType().isEnum())
+							? "must be one of " + java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
+								.map(Object::toString)
+								.collect(java.util.stream.Collectors.joining(", "))
+							: "is not a valid value here";
+			return badRequest(List.of(new FieldProblem(field.toString(), message)));
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The body is not valid JSON for this request, or a value is not one of the allowed ones.");
 		problem.setTitle("Invalid request");

@@ -118,6 +118,7 @@ class NetworkBrowserTests extends BrowserTestSupport {
 					.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
 				box.click();
 			}
+			admin.screenshot("network-board");
 			admin.click(By.id("network-target"));
 			admin.chooseOption("Centro contatti di prova");
 			admin.click(By.id("network-move"));
@@ -130,9 +131,18 @@ class NetworkBrowserTests extends BrowserTestSupport {
 						+ "WHERE e.event_type = 'DISTRIBUTED' AND e.detail LIKE 'MANUAL|%' AND c.tracking_code IN (?, ?, ?)",
 						String.class, this.codes.toArray()))
 				.containsExactly("admin", "admin");
-			// the board counts them where they are now
-			admin.waitUntil((driver) -> driver.findElement(By.id("network-waiting-title")).isDisplayed());
-			admin.screenshot("network-board");
+			// the board keeps the office selected and lists the one task left
+			String left = this.jdbc.queryForObject(
+					"SELECT c.tracking_code FROM spt_task t JOIN spt_case c ON "
+							+ "c.id = t.case_id WHERE t.office_group_id = ? AND c.tracking_code IN (?, ?, ?)",
+					String.class, TestNetwork.REGION, this.codes.get(0), this.codes.get(1), this.codes.get(2));
+			admin.waitUntil((driver) -> {
+				String listed = driver.findElement(By.id("network-waiting")).getText();
+				return listed.contains(left)
+						&& this.codes.stream().filter((code) -> !code.equals(left)).noneMatch(listed::contains);
+			});
+			assertThat(admin.driver().findElement(By.id("network-waiting-title")).getText())
+				.isEqualTo("In attesa a URP regionale di prova");
 			admin.chooseEnglish();
 			admin.open("/network");
 			assertThat(admin.waitFor(By.tagName("h2")).getText()).isEqualTo("Network workload");

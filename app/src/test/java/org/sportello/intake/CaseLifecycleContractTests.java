@@ -36,6 +36,9 @@ abstract class CaseLifecycleContractTests {
 	TaskService taskService;
 
 	@Autowired
+	org.sportello.cases.Cases cases;
+
+	@Autowired
 	RuntimeService runtimeService;
 
 	@Autowired
@@ -205,6 +208,16 @@ abstract class CaseLifecycleContractTests {
 	}
 
 	@Test
+	void theCitizensNeedsReachTheCase() {
+		String body = request("PENSION", null).replace("\"priorityFlags\":[]",
+				"\"priorityFlags\":[\"DISABILITY\"],\"needs\":[\"SIGN_LANGUAGE\"]");
+		String code = this.api.post("/api/cases", "fo1", body).json().get("trackingCode").asText();
+		String caseId = this.jdbc.queryForObject("SELECT id FROM spt_case WHERE tracking_code = ?", String.class, code);
+		assertThat(this.cases.needs(caseId)).containsExactlyInAnyOrder(org.sportello.directory.Skill.SIGN_LANGUAGE,
+				org.sportello.directory.Skill.DISABILITY_ASSISTANCE);
+	}
+
+	@Test
 	void badInputIsRefusedFieldByFieldAndNothingIsStored() {
 		Integer before = this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class);
 
@@ -226,8 +239,14 @@ abstract class CaseLifecycleContractTests {
 				"x".repeat(10_000));
 		assertThat(fields(this.api.post("/api/cases", "fo1", tooLong))).containsExactly("description");
 
-		assertThat(this.api.post("/api/cases", "fo1", request("PENSION", null).replace("\"PHONE\"", "\"PIGEON\""))
-			.status()).isEqualTo(400);
+		ApiClient.Response pigeon = this.api.post("/api/cases", "fo1",
+				request("PENSION", null).replace("\"PHONE\"", "\"PIGEON\""));
+		assertThat(pigeon.status()).isEqualTo(400);
+		assertThat(fields(pigeon)).containsExactly("channel");
+		ApiClient.Response klingon = this.api.post("/api/cases", "fo1", request("PENSION", null)
+			.replace("\"priorityFlags\":[]", "\"priorityFlags\":[],\"needs\":[\"KLINGON\"]"));
+		assertThat(fields(klingon)).containsExactly("needs[0]");
+		assertThat(klingon.json().path("errors").get(0).path("message").asText()).contains("SIGN_LANGUAGE");
 		assertThat(this.api.post("/api/cases", "fo1", "not json").status()).isEqualTo(400);
 
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_case", Integer.class)).isEqualTo(before);

@@ -78,6 +78,8 @@ public class NetworkView extends VerticalLayout implements HasDynamicTitle {
 
 	private String selectedOffice;
 
+	private boolean refreshing;
+
 	private Runnable unsubscribe;
 
 	private com.vaadin.flow.shared.Registration polling;
@@ -122,6 +124,10 @@ public class NetworkView extends VerticalLayout implements HasDynamicTitle {
 			.setHeader(getTranslation("network.skills"))
 			.setFlexGrow(2);
 		this.board.addSelectionListener((event) -> {
+			if (this.refreshing) {
+				// new rows, same office: refresh() selects it again
+				return;
+			}
 			this.selectedOffice = event.getFirstSelectedItem().map((row) -> row.office().groupId()).orElse(null);
 			refreshWaiting();
 		});
@@ -168,10 +174,10 @@ public class NetworkView extends VerticalLayout implements HasDynamicTitle {
 		Distribution.MoveResult result = this.distribution.moveByHand(
 				selected.stream().map(Distribution.WaitingTask::taskId).toList(), this.target.getValue().groupId(),
 				this.user);
-		Notification notice = Notification.show(getTranslation("network.moved", result.moved(),
-				this.target.getValue().name(), result.notWaiting(), result.lackingSkill()));
-		notice.addThemeVariants((result.moved() == selected.size()) ? NotificationVariant.LUMO_SUCCESS
-				: NotificationVariant.LUMO_WARNING);
+		boolean all = result.moved() == selected.size();
+		Notification notice = Notification.show(getTranslation(all ? "network.moved" : "network.moved-partly",
+				result.moved(), this.target.getValue().name(), result.notWaiting(), result.lackingSkill()));
+		notice.addThemeVariants(all ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
 		notice.setId("network-move-result");
 		refresh();
 	}
@@ -204,11 +210,17 @@ public class NetworkView extends VerticalLayout implements HasDynamicTitle {
 
 	private void refresh() {
 		List<Distribution.OfficeWorkload> rows = this.distribution.workload(this.user);
-		this.board.setItems(rows);
-		rows.stream()
-			.filter((row) -> row.office().groupId().equals(this.selectedOffice))
-			.findFirst()
-			.ifPresent(this.board::select);
+		this.refreshing = true;
+		try {
+			this.board.setItems(rows);
+			rows.stream()
+				.filter((row) -> row.office().groupId().equals(this.selectedOffice))
+				.findFirst()
+				.ifPresent(this.board::select);
+		}
+		finally {
+			this.refreshing = false;
+		}
 		Office chosen = this.target.getValue();
 		List<Office> offices = rows.stream().map(Distribution.OfficeWorkload::office).toList();
 		this.target.setItems(offices);
