@@ -1,13 +1,10 @@
 package org.sportello.distribution;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -99,23 +96,7 @@ class DistributionMariaDbTests {
 		TestClock.set(rome(2034, 3, 9, 10, 20));
 		this.availability.set("dist-op-c", DutyState.ON_DUTY);
 		this.availability.set("dist-op-r", DutyState.OFF);
-		CyclicBarrier together = new CyclicBarrier(2);
-		List<CompletableFuture<Integer>> nodes = new ArrayList<>();
-		for (int node = 0; node < 2; node++) {
-			nodes.add(CompletableFuture.supplyAsync(() -> {
-				try {
-					together.await();
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-				return this.distribution.rebalance(TestNetwork.offices(this.distribution));
-			}));
-		}
-		int moves = 0;
-		for (CompletableFuture<Integer> node : nodes) {
-			moves += node.get();
-		}
+		int moves = TestNetwork.twoNodes(this.distribution, TestNetwork.offices(this.distribution));
 		assertThat(moves).isEqualTo(30);
 		assertThat(waitingAt(TestNetwork.CENTER)).isEqualTo(30);
 		assertThat(this.jdbc.queryForList(
@@ -138,7 +119,7 @@ class DistributionMariaDbTests {
 	}
 
 	static Instant rome(int year, int month, int day, int hour, int minute) {
-		return LocalDateTime.of(year, month, day, hour, minute).atZone(ROME).toInstant();
+		return TestNetwork.rome(year, month, day, hour, minute);
 	}
 
 }

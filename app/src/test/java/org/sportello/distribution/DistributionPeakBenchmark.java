@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -228,23 +226,7 @@ class DistributionPeakBenchmark {
 
 	private int twoNodes(List<Office> offices) throws Exception {
 		int eventsBefore = distributedEvents();
-		CyclicBarrier together = new CyclicBarrier(2);
-		List<CompletableFuture<Integer>> nodes = new ArrayList<>();
-		for (int node = 0; node < 2; node++) {
-			nodes.add(CompletableFuture.supplyAsync(() -> {
-				try {
-					together.await();
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-				return this.distribution.rebalance(offices);
-			}));
-		}
-		int moves = 0;
-		for (CompletableFuture<Integer> node : nodes) {
-			moves += node.get();
-		}
+		int moves = TestNetwork.twoNodes(this.distribution, offices);
 		assertThat(distributedEvents() - eventsBefore)
 			.as("each move once: moves the two nodes report = timeline events of the pass")
 			.isEqualTo(moves);

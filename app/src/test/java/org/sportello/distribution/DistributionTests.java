@@ -1,13 +1,10 @@
 package org.sportello.distribution;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -187,23 +184,7 @@ class DistributionTests {
 		// moment
 		TestClock.set(rome(2034, 3, 7, 12, 30));
 		this.availability.set("dist-op-r", DutyState.BREAK);
-		CyclicBarrier together = new CyclicBarrier(2);
-		List<CompletableFuture<Integer>> nodes = new ArrayList<>();
-		for (int node = 0; node < 2; node++) {
-			nodes.add(CompletableFuture.supplyAsync(() -> {
-				try {
-					together.await();
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-				return this.distribution.rebalance(ours());
-			}));
-		}
-		int moves = 0;
-		for (CompletableFuture<Integer> node : nodes) {
-			moves += node.get();
-		}
+		int moves = TestNetwork.twoNodes(this.distribution, ours());
 		assertThat(moves).isEqualTo(1);
 		assertThat(groupsOf(task)).containsExactly(CENTER);
 		assertThat(distributionEvents(task)).containsExactly("NO_OPERATOR|" + REGION + "|1|0|30|");
@@ -308,7 +289,7 @@ class DistributionTests {
 	}
 
 	static Instant rome(int year, int month, int day, int hour, int minute) {
-		return LocalDateTime.of(year, month, day, hour, minute).atZone(ROME).toInstant();
+		return TestNetwork.rome(year, month, day, hour, minute);
 	}
 
 }

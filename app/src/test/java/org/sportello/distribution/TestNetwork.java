@@ -61,6 +61,38 @@ final class TestNetwork {
 			.toList();
 	}
 
+	/**
+	 * Two nodes' re-balancing passes started at the same moment (two threads behind a
+	 * barrier); the moves both report.
+	 */
+	static int twoNodes(Distribution distribution, List<Office> offices) throws Exception {
+		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+		List<java.util.concurrent.CompletableFuture<Integer>> nodes = new java.util.ArrayList<>();
+		for (int node = 0; node < 2; node++) {
+			nodes.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+				try {
+					together.await();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+				return distribution.rebalance(offices);
+			}));
+		}
+		int moves = 0;
+		for (java.util.concurrent.CompletableFuture<Integer> node : nodes) {
+			moves += node.get();
+		}
+		return moves;
+	}
+
+	/** A wall-clock time in Rome. */
+	static java.time.Instant rome(int year, int month, int day, int hour, int minute) {
+		return java.time.LocalDateTime.of(year, month, day, hour, minute)
+			.atZone(java.time.ZoneId.of("Europe/Rome"))
+			.toInstant();
+	}
+
 	static void everyoneOff(Availability availability) {
 		OPERATORS.forEach((operator) -> availability.set(operator, DutyState.OFF));
 	}
