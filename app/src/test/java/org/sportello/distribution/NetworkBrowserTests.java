@@ -118,6 +118,9 @@ class NetworkBrowserTests extends BrowserTestSupport {
 					.executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
 				box.click();
 			}
+			// operators on duty by name
+			assertThat(admin.driver().findElement(By.id("network-board")).getText()).contains("1 (Rita Prova)",
+					"1 (Carla Prova)");
 			admin.screenshot("network-board");
 			admin.click(By.id("network-target"));
 			admin.chooseOption("Centro contatti di prova");

@@ -109,8 +109,13 @@ final class TestNetwork {
 				"test");
 		distribution.setOfficeSkills(id, skills);
 		org.camunda.bpm.engine.identity.User user = identity.newUser(operator);
-		user.setFirstName(name);
-		user.setLastName("operatore");
+		// Carla, Ettore, Rita Prova (by the operator's last letter)
+		user.setFirstName(switch (operator.charAt(operator.length() - 1)) {
+			case 'c' -> "Carla";
+			case 'e' -> "Ettore";
+			default -> "Rita";
+		});
+		user.setLastName("Prova");
 		user.setPassword(PASSWORD);
 		identity.saveUser(user);
 		identity.createMembership(operator, Roles.FO);

@@ -58,6 +58,11 @@ public class NetworkView extends VerticalLayout implements HasDynamicTitle {
 
 	private final transient Clock clock;
 
+	private final transient org.camunda.bpm.engine.IdentityService identity;
+
+	/** Operators' names by id, read once for each refresh of the board. */
+	private final java.util.Map<String, String> names = new java.util.HashMap<>();
+
 	private final transient List<Topic> topics;
 
 	private final String user;
@@ -85,7 +90,8 @@ public class NetworkView extends VerticalLayout implements HasDynamicTitle {
 	private com.vaadin.flow.shared.Registration polling;
 
 	NetworkView(Distribution distribution, TaskEvents events, Cases cases, Clock clock,
-			AuthenticationContext authentication) {
+			org.camunda.bpm.engine.IdentityService identity, AuthenticationContext authentication) {
+		this.identity = identity;
 		this.distribution = distribution;
 		this.events = events;
 		this.clock = clock;
@@ -109,8 +115,8 @@ public class NetworkView extends VerticalLayout implements HasDynamicTitle {
 		this.board.addColumn((row) -> getTranslation(row.open() ? "network.open" : "network.closed"))
 			.setHeader(getTranslation("network.hours"));
 		this.board
-			.addColumn((row) -> row.onDuty()
-					+ (row.operatorsOnDuty().isEmpty() ? "" : " (" + String.join(", ", row.operatorsOnDuty()) + ")"))
+			.addColumn((row) -> row.onDuty() + (row.operatorsOnDuty().isEmpty() ? ""
+					: " (" + row.operatorsOnDuty().stream().map(this::nameOf).collect(Collectors.joining(", ")) + ")"))
 			.setHeader(getTranslation("network.on-duty"));
 		this.board.addColumn(Distribution.OfficeWorkload::waiting).setHeader(getTranslation("network.waiting"));
 		this.board
@@ -210,6 +216,19 @@ public class NetworkView extends VerticalLayout implements HasDynamicTitle {
 
 	private void refresh() {
 		List<Distribution.OfficeWorkload> rows = this.distribution.workload(this.user);
+		String[] onDuty = rows.stream()
+			.flatMap((row) -> row.operatorsOnDuty().stream())
+			.distinct()
+			.toArray(String[]::new);
+		this.names.clear();
+		if (onDuty.length > 0) {
+			this.identity.createUserQuery().userIdIn(onDuty).list().forEach((operator) -> {
+				String name = ((operator.getFirstName() == null ? "" : operator.getFirstName()) + " "
+						+ (operator.getLastName() == null ? "" : operator.getLastName()))
+					.strip();
+				this.names.put(operator.getId(), name.isEmpty() ? operator.getId() : name);
+			});
+		}
 		this.refreshing = true;
 		try {
 			this.board.setItems(rows);
@@ -252,6 +271,10 @@ public class NetworkView extends VerticalLayout implements HasDynamicTitle {
 		List<Distribution.WaitingTask> tasks = this.distribution.waitingAt(this.selectedOffice, this.user);
 		this.waiting.setItems(tasks);
 		tasks.stream().filter((task) -> kept.contains(task.taskId())).forEach(this.waiting::select);
+	}
+
+	private String nameOf(String operator) {
+		return this.names.getOrDefault(operator, operator);
 	}
 
 	private String skillNames(Set<Skill> skills) {
