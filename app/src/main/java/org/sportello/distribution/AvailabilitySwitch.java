@@ -3,15 +3,18 @@ package org.sportello.distribution;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import org.sportello.directory.Skill;
 
 /**
  * A front-office operator's availability (on duty, on a break, off), shown above the
  * inbox: on duty counts in the capacity of the operator's front offices until the end of
- * the working day, which the switch says.
+ * the working day, which the switch says; and the operator's own skills, which the
+ * offices offer while the operator is on duty.
  */
 public class AvailabilitySwitch extends HorizontalLayout {
 
@@ -25,13 +28,18 @@ public class AvailabilitySwitch extends HorizontalLayout {
 
 	private final Span until = new Span();
 
+	private final MultiSelectComboBox<Skill> skills = new MultiSelectComboBox<>();
+
 	public AvailabilitySwitch(Availability availability, String user) {
 		this.availability = availability;
 		this.user = user;
 		setId("availability");
 		setAlignItems(FlexComponent.Alignment.BASELINE);
+		setWrap(true);
 		this.state.setId("duty-state");
 		this.state.setLabel(getTranslation("duty.label"));
+		// the three choices on one line
+		this.state.setMinWidth("26em");
 		this.state.setItems(DutyState.values());
 		this.state.setItemLabelGenerator((value) -> getTranslation("duty.state." + value.name()));
 		this.until.setId("duty-until");
@@ -43,7 +51,22 @@ public class AvailabilitySwitch extends HorizontalLayout {
 				show(this.availability.set(this.user, event.getValue()));
 			}
 		});
-		add(this.state, this.until);
+		// what the operator brings to any office while on duty (languages, sign
+		// language...)
+		this.skills.setId("operator-skills");
+		this.skills.setLabel(getTranslation("duty.skills"));
+		this.skills.setItems(Skill.values());
+		this.skills.setItemLabelGenerator((skill) -> getTranslation("skill." + skill.name()));
+		this.skills.setValue(availability.skillsOf(user));
+		this.skills.setWidth("24em");
+		this.skills.addValueChangeListener((event) -> {
+			if (event.isFromClient()) {
+				java.util.Set<Skill> chosen = java.util.EnumSet.noneOf(Skill.class);
+				chosen.addAll(event.getValue());
+				this.availability.setSkills(this.user, chosen);
+			}
+		});
+		add(this.state, this.until, this.skills);
 	}
 
 	private void show(Availability.Status status) {

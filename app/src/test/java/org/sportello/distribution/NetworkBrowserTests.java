@@ -89,6 +89,15 @@ class NetworkBrowserTests extends BrowserTestSupport {
 		this.browser.click(By.cssSelector("#duty-state vaadin-radio-button label"));
 		this.browser.waitUntil((driver) -> driver.findElement(By.id("duty-until")).getText().contains("16:00"));
 		assertThat(this.availability.statusOf("dist-op-r").state()).isEqualTo(DutyState.ON_DUTY);
+		// the operator adds a language of their own
+		WebElement skills = this.browser.waitFor(By.cssSelector("#operator-skills input"));
+		skills.click();
+		skills.sendKeys("Tedesco");
+		this.browser.waitFor(By.cssSelector("vaadin-multi-select-combo-box-item"));
+		skills.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ENTER);
+		this.browser.waitUntil((driver) -> this.availability.skillsOf("dist-op-r")
+			.equals(Set.of(org.sportello.directory.Skill.LANG_DE)));
+		skills.sendKeys(org.openqa.selenium.Keys.ESCAPE);
 		this.browser.screenshot("availability-switch");
 
 		this.availability.set("dist-op-c", DutyState.ON_DUTY);

@@ -95,6 +95,7 @@ final class TestNetwork {
 
 	static void everyoneOff(Availability availability) {
 		OPERATORS.forEach((operator) -> availability.set(operator, DutyState.OFF));
+		OPERATORS.forEach((operator) -> availability.setSkills(operator, Set.of()));
 	}
 
 	private static void office(Directory directory, Calendars calendars, Distribution distribution,
