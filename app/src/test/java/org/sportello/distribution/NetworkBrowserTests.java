@@ -72,10 +72,7 @@ class NetworkBrowserTests extends BrowserTestSupport {
 	@AfterEach
 	void cleanUp() {
 		TestNetwork.everyoneOff(this.availability);
-		this.codes.forEach((code) -> this.runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(code)
-			.list()
-			.forEach((instance) -> this.runtime.deleteProcessInstance(instance.getId(), "test over")));
+		TestNetwork.endCases(this.runtime, this.codes);
 		TestClock.reset();
 	}
 

@@ -86,6 +86,17 @@ final class TestNetwork {
 		return moves;
 	}
 
+	/**
+	 * Ends the processes of these cases (by tracking code), so no task of theirs waits
+	 * on.
+	 */
+	static void endCases(org.camunda.bpm.engine.RuntimeService runtime, List<String> codes) {
+		codes.forEach((code) -> runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(code)
+			.list()
+			.forEach((instance) -> runtime.deleteProcessInstance(instance.getId(), "test over")));
+	}
+
 	/** A wall-clock time in Rome. */
 	static java.time.Instant rome(int year, int month, int day, int hour, int minute) {
 		return java.time.LocalDateTime.of(year, month, day, hour, minute)
