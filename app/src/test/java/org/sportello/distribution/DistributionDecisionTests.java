@@ -1,28 +1,16 @@
 package org.sportello.distribution;
 
-import java.io.InputStream;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sportello.support.DmnRuleCoverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,29 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DistributionDecisionTests {
 
-	private static DmnModelInstance model;
+	private static DmnRuleCoverage coverage;
 
 	private static DmnDecision decision;
 
-	private static DmnEngine dmn;
-
-	private static final Set<String> matchedRules = new HashSet<>();
-
 	@BeforeAll
-	static void load() throws Exception {
-		DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
-			.createDefaultDmnEngineConfiguration();
-		configuration.customPostDecisionTableEvaluationListeners(List.of(new DmnDecisionTableEvaluationListener() {
-			@Override
-			public void notify(DmnDecisionTableEvaluationEvent event) {
-				event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
-			}
-		}));
-		dmn = configuration.buildEngine();
-		try (InputStream in = DistributionDecisionTests.class.getResourceAsStream("/decisions/distribution.dmn")) {
-			model = Dmn.readModelFromStream(in);
-		}
-		decision = dmn.parseDecision(DistributionDecision.KEY, model);
+	static void load() {
+		coverage = new DmnRuleCoverage("/decisions/distribution.dmn");
+		decision = coverage.decision(DistributionDecision.KEY);
 	}
 
 	static Stream<Arguments> figures() {
@@ -81,7 +54,7 @@ class DistributionDecisionTests {
 	@MethodSource("figures")
 	void decides(boolean missingSkill, boolean open, int onDuty, double perOperator, int minutes, boolean overflow,
 			String reason, Double targetLoadBelow) {
-		DmnDecisionRuleResult result = dmn
+		DmnDecisionRuleResult result = coverage.engine()
 			.evaluateDecisionTable(decision,
 					Variables.createVariables()
 						.putValue("missingSkill", missingSkill)
@@ -98,9 +71,7 @@ class DistributionDecisionTests {
 
 	@AfterAll
 	static void everyRuleMatched() {
-		Set<String> rules = new HashSet<>();
-		model.getModelElementsByType(Rule.class).forEach((rule) -> rules.add(rule.getId()));
-		assertThat(matchedRules).as("rules of distribution.dmn that no test case reached").containsAll(rules);
+		coverage.assertEveryRuleMatched();
 	}
 
 }

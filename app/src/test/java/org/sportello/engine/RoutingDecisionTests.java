@@ -1,28 +1,17 @@
 package org.sportello.engine;
 
-import java.io.InputStream;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sportello.support.DmnRuleCoverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,26 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RoutingDecisionTests {
 
-	private static DmnModelInstance model;
-
-	private static DmnEngine dmn;
-
-	private static final Set<String> matchedRules = new HashSet<>();
+	private static DmnRuleCoverage coverage;
 
 	@BeforeAll
-	static void loadDecisions() throws Exception {
-		DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
-			.createDefaultDmnEngineConfiguration();
-		configuration.customPostDecisionTableEvaluationListeners(List.of(new DmnDecisionTableEvaluationListener() {
-			@Override
-			public void notify(DmnDecisionTableEvaluationEvent event) {
-				event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
-			}
-		}));
-		dmn = configuration.buildEngine();
-		try (InputStream in = RoutingDecisionTests.class.getResourceAsStream("/decisions/routing.dmn")) {
-			model = Dmn.readModelFromStream(in);
-		}
+	static void loadDecisions() {
+		coverage = new DmnRuleCoverage("/decisions/routing.dmn");
 	}
 
 	static Stream<Arguments> routes() {
@@ -82,7 +56,8 @@ class RoutingDecisionTests {
 		variables.put("topic", topic);
 		variables.put("municipality", municipality);
 		variables.put("channel", channel);
-		List<Object> result = dmn.evaluateDecisionTable(decision("routing"), variables)
+		List<Object> result = coverage.engine()
+			.evaluateDecisionTable(decision("routing"), variables)
 			.collectEntries("backOfficeGroup");
 		assertThat(result).containsExactlyElementsOf(groups);
 	}
@@ -97,20 +72,18 @@ class RoutingDecisionTests {
 	@MethodSource("priorities")
 	void priorityFromFlagsAndTopic(boolean urgent, boolean disability, String topic, String priority) {
 		Map<String, Object> variables = Map.of("urgent", urgent, "disability", disability, "topic", topic);
-		assertThat((String) dmn.evaluateDecisionTable(decision("priority"), variables).getSingleEntry())
+		assertThat((String) coverage.engine().evaluateDecisionTable(decision("priority"), variables).getSingleEntry())
 			.isEqualTo(priority);
 	}
 
 	@AfterAll
 	static void everyRuleMatchedAtLeastOnce() {
-		Set<String> rules = new HashSet<>();
-		model.getModelElementsByType(Rule.class).forEach((rule) -> rules.add(rule.getId()));
-		assertThat(rules).hasSize(22);
-		assertThat(matchedRules).containsAll(rules);
+		assertThat(coverage.rules()).hasSize(22);
+		coverage.assertEveryRuleMatched();
 	}
 
 	private static DmnDecision decision(String key) {
-		return dmn.parseDecision(key, model);
+		return coverage.decision(key);
 	}
 
 }
