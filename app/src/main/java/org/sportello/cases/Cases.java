@@ -164,6 +164,17 @@ public class Cases {
 	}
 
 	/**
+	 * News of a case that crossed to another installation (sent, taken with its code, its
+	 * status there, a message it could not act on): {@code status} the other side's
+	 * status when known; {@code citizenVisible} for what the citizen follows.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void exchanged(String caseId, String officeGroup, String administrationCode, CaseStatus status,
+			boolean citizenVisible, String detail) {
+		addEvent(caseId, EventType.EXCHANGED, status, null, officeGroup, administrationCode, citizenVisible, detail);
+	}
+
+	/**
 	 * The documents an office asked for did not come by the due date ({@code dueOn}): the
 	 * citizen sees it too.
 	 */

@@ -36,6 +36,16 @@ class TransferCase implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String target = (String) execution.getVariable("transferTo");
+		execution.setVariable("backOfficeGroups", backOfficesOf(execution, target));
+		this.cases.transferred((String) execution.getVariable("caseId"), target,
+				(String) execution.getVariable("answer"));
+	}
+
+	/**
+	 * The back offices of {@code target} that the case's routing table names, else the
+	 * administration's own back office; an unknown administration is refused.
+	 */
+	List<String> backOfficesOf(DelegateExecution execution, String target) {
 		if (target == null || this.directory.administration(target).isEmpty()) {
 			throw new IllegalArgumentException("Unknown administration for the transfer: " + target);
 		}
@@ -55,9 +65,7 @@ class TransferCase implements JavaDelegate {
 				.map((office) -> List.of(office.groupId()))
 				.orElseThrow(() -> new IllegalArgumentException("Administration " + target + " has no back office"));
 		}
-		execution.setVariable("backOfficeGroups", groups);
-		this.cases.transferred((String) execution.getVariable("caseId"), target,
-				(String) execution.getVariable("answer"));
+		return groups;
 	}
 
 }

@@ -86,10 +86,11 @@ public class IntakeService {
 			.map(Office::groupId)
 			.findFirst()
 			.orElse(null);
-		return start(request, userId, frontOffice, files);
+		return start(request, userId, frontOffice, files, Map.of());
 	}
 
-	private OpenedCase start(IntakeRequest request, String userId, String frontOffice, List<NewAttachment> files) {
+	private OpenedCase start(IntakeRequest request, String userId, String frontOffice, List<NewAttachment> files,
+			Map<String, Object> extraVariables) {
 		IntakeRequest.Citizen citizen = request.citizen();
 		if (citizen.smsConsent() && (citizen.phone() == null || citizen.phone().isBlank())) {
 			throw new InvalidRequestException("citizen.phone", "phone-required-for-sms");
@@ -120,6 +121,7 @@ public class IntakeService {
 		// ones
 		variables.put("routingVersion", latestVersion("routing"));
 		variables.put("priorityVersion", latestVersion("priority"));
+		variables.putAll(extraVariables);
 		for (NewAttachment file : files) {
 			this.attachments.attach(opened.caseId(), file.fileName(), file.content(), userId);
 		}
@@ -137,7 +139,26 @@ public class IntakeService {
 		if (this.cases.topic(request.topic()).isEmpty()) {
 			throw new InvalidRequestException("topic", "unknown-topic");
 		}
-		return start(request, openedBy, frontOffice, files);
+		return start(request, openedBy, frontOffice, files, Map.of());
+	}
+
+	/**
+	 * A case another installation sends for one of our administrations: no triage here
+	 * (the sender's front office did it); the process routes it straight to the
+	 * administration's back offices ({@code exchangeTarget} in
+	 * processes/citizen-request.bpmn). The request's topic must be in our catalogue.
+	 * @param openedBy who sent it ("peer:&lt;id&gt;")
+	 */
+	@Transactional
+	public OpenedCase receiveFromPeer(IntakeRequest request, List<NewAttachment> files, String openedBy,
+			String administrationCode) {
+		if (this.cases.topic(request.topic()).isEmpty()) {
+			throw new InvalidRequestException("topic", "unknown-topic");
+		}
+		if (this.directory.administration(administrationCode).isEmpty()) {
+			throw new InvalidRequestException("administration", "unknown-administration");
+		}
+		return start(request, openedBy, null, files, Map.of("exchangeTarget", administrationCode));
 	}
 
 	/** The front office answers the citizen on the spot: the case ends as RISOLTA. */

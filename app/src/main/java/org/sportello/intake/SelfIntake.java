@@ -78,6 +78,20 @@ public class SelfIntake {
 	}
 
 	/**
+	 * A request a civic app files for a citizen (Open311): the same checks and intake,
+	 * without the per-source limit (the app is accountable by its key, which
+	 * administrators can disable).
+	 * @param openedBy the client application ("open311:&lt;id&gt;")
+	 */
+	@Transactional
+	public OpenedCase openForClient(IntakeRequest request, List<NewAttachment> files, String openedBy) {
+		for (ConstraintViolation<IntakeRequest> violation : this.validator.validate(request)) {
+			throw new InvalidRequestException(violation.getPropertyPath().toString(), "invalid");
+		}
+		return this.intake.receive(request, files, openedBy, queue());
+	}
+
+	/**
 	 * Counts one opening of the source (a call-back request, a case), or throws
 	 * {@link SelfIntakeLimitedException} past the limit; in the caller's transaction.
 	 */

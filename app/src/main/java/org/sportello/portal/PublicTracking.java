@@ -91,8 +91,9 @@ public class PublicTracking {
 			.stream()
 			.filter(TimelineEvent::citizenVisible)
 			.map((event) -> new TrackedCase.Step(event.occurredAt(), event.eventType(), event.status(),
-					(event.eventType() == TimelineEvent.EventType.TRANSFERRED) ? name(event.administrationCode())
-							: null))
+					(event.eventType() == TimelineEvent.EventType.TRANSFERRED
+							|| event.eventType() == TimelineEvent.EventType.EXCHANGED)
+									? name(event.administrationCode()) : null))
 			.toList();
 		List<AskedDocuments> asked = this.documents.askedOf(row.id());
 		List<TrackedCase.Answer> answers = this.cases.answersOf(row.id())

@@ -118,24 +118,60 @@ class SecurityConfiguration {
 
 	/**
 	 * The citizen's side: the public tracking API, Twilio's webhooks and the email
-	 * unsubscribe link. No login; the services answer wrong code/PIN pairs identically
-	 * and rate-limit them, and the webhooks check Twilio's signature. No session either,
-	 * hence no CSRF.
+	 * unsubscribe link; other installations' signed messages and civic apps' Open311
+	 * requests. No login; the services answer wrong code/PIN pairs identically and
+	 * rate-limit them, the webhooks check Twilio's signature, peers' messages their
+	 * Ed25519 signature, Open311 requests their api_key. No session either, hence no
+	 * CSRF.
 	 */
 	@Bean
 	@Order(3)
 	SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
 		securityHeaders(http, API_CSP);
 		http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/public/**"), PATHS.matcher("/sms/**"),
-				PATHS.matcher("/email/**")))
+				PATHS.matcher("/email/**"), PATHS.matcher("/api/exchange/v1/**"), PATHS.matcher("/open311/**")))
 			.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
 	}
 
+	/**
+	 * Administrators configure peers, Open311 clients and watch the exchange outbox by
+	 * API too (HTTP Basic, as the case API).
+	 */
 	@Bean
 	@Order(4)
+	SecurityFilterChain exchangeAdminChain(HttpSecurity http) throws Exception {
+		securityHeaders(http, API_CSP);
+		http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/exchange/**"), PATHS.matcher("/api/open311/**")))
+			.authorizeHttpRequests((auth) -> auth.anyRequest().hasRole(Roles.ADMIN))
+			.httpBasic((basic) -> basic.realmName("Sportello"))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	/**
+	 * The OpenAPI description and its UI: for designers and administrators, signed in
+	 * through the login page (the UI's page needs its own scripts and styles).
+	 */
+	@Bean
+	@Order(4)
+	SecurityFilterChain openApiChain(HttpSecurity http) throws Exception {
+		http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**"),
+				PATHS.matcher("/swagger-ui.html"), PATHS.matcher("/swagger-ui/**")))
+			.authorizeHttpRequests((auth) -> auth.anyRequest().hasAnyRole(Roles.DESIGNER, Roles.ADMIN))
+			.httpBasic((basic) -> basic.realmName("Sportello"))
+			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint("/login"), PATHS.matcher("/swagger-ui/**")))
+			// read-only pages and documents: GET only, nothing for CSRF to ride on
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(5)
 	SecurityFilterChain caseApiChain(HttpSecurity http) throws Exception {
 		securityHeaders(http, API_CSP);
 		http.securityMatcher(PATHS.matcher("/api/**"))
@@ -152,7 +188,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(5)
+	@Order(6)
 	SecurityFilterChain vaadinChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
 		securityHeaders(http, VIEWS_CSP);
 		http.authorizeHttpRequests((auth) -> auth

@@ -203,7 +203,7 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 
 	private void configureFields(Cases cases) {
 		this.channel.setLabel(getTranslation("fo.new.channel"));
-		this.channel.setItems(Channel.values());
+		this.channel.setItems(Channel.operatorChannels());
 		this.channel.setItemLabelGenerator((c) -> getTranslation("channel." + c.name()));
 		this.channel.setValue(Channel.PHONE);
 		boolean english = getLocale().getLanguage().equals("en");

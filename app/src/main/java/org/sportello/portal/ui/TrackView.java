@@ -183,6 +183,9 @@ public class TrackView extends VerticalLayout implements HasDynamicTitle, Before
 			String text = switch (step.type()) {
 				case STATUS_CHANGED -> getTranslation("status." + step.status().name());
 				case TRANSFERRED -> getTranslation("track.step.TRANSFERRED", step.administration());
+				// the news of another installation that works the case
+				case EXCHANGED -> getTranslation("track.step.EXCHANGED", step.administration(),
+						(step.status() != null) ? getTranslation("status." + step.status().name()) : "-");
 				default -> getTranslation("track.step." + step.type().name());
 			};
 			steps.add(new ListItem(when.format(step.at()) + " - " + text));
