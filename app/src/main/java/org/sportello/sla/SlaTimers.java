@@ -67,6 +67,17 @@ public class SlaTimers {
 		return Date.from(deadlines(execution, officeGroupId).level2At());
 	}
 
+	/**
+	 * The office's leg ended without a task of ours (another installation answered): its
+	 * clock stops as when a task is completed.
+	 */
+	public void stop(DelegateExecution execution, String officeGroupId) {
+		String caseId = caseId(execution);
+		if (caseId != null) {
+			this.clocks.officeTaskEnded(caseId, officeGroupId);
+		}
+	}
+
 	/** The office now waits for the citizen: its clock pauses. */
 	public void pause(DelegateExecution execution, String officeGroupId) {
 		String caseId = caseId(execution);
