@@ -55,6 +55,8 @@ class CitizenRequestProcessTests {
 
 	private final DocumentsStandIn documents = new DocumentsStandIn();
 
+	private final ExchangeStandIn exchange = new ExchangeStandIn();
+
 	@BeforeEach
 	void useThisEngine() {
 		// the Spring application tests of the same JVM have an engine too
@@ -65,6 +67,9 @@ class CitizenRequestProcessTests {
 		Mocks.register("sla", this.sla);
 		Mocks.register("slaEscalation", this.sla);
 		Mocks.register("documentRequests", this.documents);
+		Mocks.register("exchange", this.exchange);
+		Mocks.register("routeToAdministration",
+				(JavaDelegate) (execution) -> execution.setVariable("backOfficeGroups", List.of("inps-bo")));
 	}
 
 	@AfterEach
@@ -238,6 +243,88 @@ class CitizenRequestProcessTests {
 		org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceId(request.getId()).count()).isZero();
 	}
 
+	@Test
+	void anOfficeServedByAnotherInstallationIsSentThereAndItsAnswerEndsTheLeg() {
+		this.exchange.servedByPeer.add("inps-bo");
+		ProcessInstance request = forwarded("PENSION", null);
+
+		assertThat(request).isWaitingAt("waitForPeer").hasPassed("legDecision", "sendToPeer");
+		org.assertj.core.api.Assertions.assertThat(this.exchange.actions).containsExactly("send inps-bo");
+		// no local task: the other installation works it
+		org.assertj.core.api.Assertions.assertThat(taskQuery().taskCandidateGroup("inps-bo").count()).isZero();
+		peerDecides(request, "inps-bo", "ANSWER");
+
+		assertThat(request).isEnded().hasPassed("backOfficeOutcome", "administrationAnswered", "requestResolved");
+		org.assertj.core.api.Assertions.assertThat(this.sla.stopped).containsExactly("inps-bo");
+	}
+
+	@Test
+	void theOtherInstallationAsksTheCitizenThroughUsAndTheReplyGoesBackToIt() {
+		this.exchange.servedByPeer.add("inps-bo");
+		ProcessInstance request = forwarded("PENSION", null);
+
+		peerDecides(request, "inps-bo", "REQUEST_INFO");
+		assertThat(request).isWaitingAt("waitForCitizen").hasPassed("openDocumentRequest");
+		runtimeService().createMessageCorrelation("citizenReply")
+			.processInstanceBusinessKey(request.getBusinessKey())
+			.correlateAll();
+		assertThat(request).hasPassed("replyGoesTo", "forwardReplyToPeer").isWaitingAt("waitForPeer");
+		org.assertj.core.api.Assertions.assertThat(this.exchange.actions)
+			.containsExactly("send inps-bo", "forwardReply inps-bo");
+		peerDecides(request, "inps-bo", "ANSWER");
+
+		assertThat(request).isEnded().hasPassed("requestResolved");
+	}
+
+	@Test
+	void theLegWithAnotherInstallationRunsUnderTheOfficesSlaTimers() {
+		this.exchange.servedByPeer.add("inps-bo");
+		ProcessInstance request = forwarded("PENSION", null);
+		this.sla.actions.clear();
+
+		moveTo(SlaStandIn.LEVEL2);
+		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isEqualTo(3);
+		org.assertj.core.api.Assertions.assertThat(this.sla.actions)
+			.containsExactlyInAnyOrder("warn inps-bo", "escalate inps-bo", "escalateToHub inps-bo");
+		assertThat(request).isWaitingAt("waitForPeer");
+		peerDecides(request, "inps-bo", "NOT_COMPETENT");
+
+		assertThat(request).isEnded()
+			.hasPassed("slaWarningDonePeer", "slaBreachDonePeer", "slaLevel2DonePeer", "requestNotCompetent");
+	}
+
+	@Test
+	void aCaseFromAnotherInstallationSkipsTriageAndGoesBackWhenTheOfficeReturnsIt() {
+		Map<String, Object> variables = new java.util.HashMap<>();
+		variables.put("caseId", "case-received");
+		variables.put("topic", "PENSION");
+		variables.put("channel", "EXCHANGE");
+		variables.put("urgent", false);
+		variables.put("disability", false);
+		variables.put("frontOfficeGroup", "fo");
+		variables.put("routingVersion", 1);
+		variables.put("priorityVersion", 1);
+		variables.put("exchangeTarget", "INPS");
+		ProcessInstance request = runtimeService().startProcessInstanceByKey("citizenRequest", "SPT-RECEIVED",
+				variables);
+
+		assertThat(request).hasPassed("originDecision", "routeToAdministration").isWaitingAt("backOfficeWork");
+		org.assertj.core.api.Assertions.assertThat(taskQuery().taskDefinitionKey("frontOfficeTriage").count()).isZero();
+		answer("inps-bo", "BACK_TO_FRONT_OFFICE");
+
+		assertThat(request).isEnded().hasPassed("returnDecision", "giveBackToSender", "returnedToSender");
+		org.assertj.core.api.Assertions.assertThat(this.exchange.actions).containsExactly("giveBack");
+	}
+
+	private static void peerDecides(ProcessInstance request, String office, String outcome) {
+		runtimeService().createMessageCorrelation("peerOutcome")
+			.processInstanceBusinessKey(request.getBusinessKey())
+			.localVariableEquals("peerOffice", office)
+			.setVariables(Map.of("boOutcome", outcome, "answer", "Esito " + outcome, "documents", List.of(),
+					"documentsWithinDays", 10))
+			.correlateWithResult();
+	}
+
 	private static void moveTo(Instant instant) {
 		TestClock.set(instant);
 	}
@@ -285,6 +372,12 @@ class CitizenRequestProcessTests {
 			this.paused.add(office);
 		}
 
+		final List<String> stopped = new java.util.ArrayList<>();
+
+		public void stop(DelegateExecution execution, String office) {
+			this.stopped.add(office);
+		}
+
 		public void warn(DelegateExecution execution, String office) {
 			this.actions.add("warn " + office);
 		}
@@ -295,6 +388,34 @@ class CitizenRequestProcessTests {
 
 		public void escalateToHub(DelegateExecution execution, String office) {
 			this.actions.add("escalateToHub " + office);
+		}
+
+	}
+
+	/**
+	 * Stands in for the {@code exchange} bean: which offices another installation serves,
+	 * and a record of what was sent.
+	 */
+	public static final class ExchangeStandIn {
+
+		final java.util.Set<String> servedByPeer = new java.util.HashSet<>();
+
+		final List<String> actions = new java.util.ArrayList<>();
+
+		public boolean servedByPeer(String office) {
+			return this.servedByPeer.contains(office);
+		}
+
+		public void send(DelegateExecution execution, String office) {
+			this.actions.add("send " + office);
+		}
+
+		public void forwardReply(DelegateExecution execution, String office) {
+			this.actions.add("forwardReply " + office);
+		}
+
+		public void giveBack(DelegateExecution execution) {
+			this.actions.add("giveBack");
 		}
 
 	}
