@@ -21,7 +21,7 @@ interface Open311Mapper {
 			Instant updatedAt, String token) {
 	}
 
-	/** A status the case reached (mySociety's request updates). */
+	/** A status the case reached, its opening first (mySociety's request updates). */
 	record UpdateRow(String id, String trackingCode, String status, Instant occurredAt) {
 	}
 
@@ -45,7 +45,7 @@ interface Open311Mapper {
 
 	@Select("SELECT e.id, c.tracking_code, e.status, e.occurred_at FROM spt_case_event e "
 			+ "JOIN spt_open311_request r ON r.case_id = e.case_id JOIN spt_case c ON c.id = e.case_id "
-			+ "WHERE e.event_type = 'STATUS_CHANGED' AND e.occurred_at >= #{from} AND e.occurred_at < #{until} "
+			+ "WHERE e.event_type IN ('OPENED', 'STATUS_CHANGED') AND e.occurred_at >= #{from} AND e.occurred_at < #{until} "
 			+ "ORDER BY e.occurred_at LIMIT #{limit}")
 	List<UpdateRow> updates(@Param("from") Instant from, @Param("until") Instant until, @Param("limit") int limit);
 

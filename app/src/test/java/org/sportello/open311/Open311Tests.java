@@ -141,7 +141,10 @@ class Open311Tests {
 			.asText()).isEqualTo(code);
 		assertThat(json(get("/open311/v2/requests.json?status=closed")).toString()).doesNotContain(code);
 		// mySociety's updates: the first status it reached
-		assertThat(get("/open311/v2/servicerequestupdates.xml").body()).contains("<service_request_updates>");
+		Document updates = xml(get("/open311/v2/servicerequestupdates.xml"));
+		assertThat(updates.getDocumentElement().getNodeName()).isEqualTo("service_request_updates");
+		assertThat(updates.getElementsByTagName("service_request_id").item(0).getTextContent()).isEqualTo(code);
+		assertThat(updates.getElementsByTagName("status").item(0).getTextContent()).isEqualTo("OPEN");
 	}
 
 	@Test
@@ -167,6 +170,28 @@ class Open311Tests {
 				post("/open311/v2/requests.json",
 						"api_key=" + this.apiKey + "&service_code=OTHER&description=Buca+profonda+in+via+Roma"),
 				403, "api_key");
+	}
+
+	@Test
+	void theOpenApiDescriptionIsForDesignersAndAdministrators() throws Exception {
+		HttpResponse<String> asAdmin = getAs("/v3/api-docs", "admin");
+		assertThat(asAdmin.statusCode()).isEqualTo(200);
+		JsonNode paths = JSON.readTree(asAdmin.body()).path("paths");
+		assertThat(paths.has("/open311/v2/requests.{format}")).isTrue();
+		assertThat(paths.has("/api/exchange/v1/messages")).isTrue();
+		assertThat(paths.has("/api/cases")).isTrue();
+		assertThat(getAs("/v3/api-docs", "designer").statusCode()).isEqualTo(200);
+		assertThat(getAs("/v3/api-docs", "bo-inps").statusCode()).isEqualTo(403);
+		assertThat(get("/v3/api-docs").statusCode()).isEqualTo(401);
+		assertThat(getAs("/swagger-ui/index.html", "admin").statusCode()).isEqualTo(200);
+	}
+
+	private HttpResponse<String> getAs(String path, String user) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization",
+					"Basic " + java.util.Base64.getEncoder()
+						.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private void assertError(HttpResponse<String> response, int status, String parameter) throws Exception {
