@@ -107,6 +107,9 @@ public class Exchange {
 		List<ExchangeMessage.FilePayload> files = this.attachments.ofCase(caseId).stream().map(Exchange::file).toList();
 		this.outbox.queue(leg, new ExchangeMessage(null, null, null, 0, ExchangeMessage.Kind.CASE, payload, null, null,
 				null, null, null, files.isEmpty() ? null : files));
+		// the administration takes part in the case as with a local task (the citizen
+		// reads it among those in charge)
+		this.cases.taskOffered(caseId, officeGroup, execution.getCurrentActivityName());
 		this.cases.exchanged(caseId, officeGroup, administration, null, false, "→ " + peer.name());
 	}
 
@@ -130,17 +133,20 @@ public class Exchange {
 			.map(DocumentRequest::requestedAt)
 			.max(Comparator.naturalOrder())
 			.orElse(leg.createdAt());
-		String text = this.cases.timelineOf(caseId)
-			.stream()
-			.filter((event) -> event.eventType() == TimelineEvent.EventType.CITIZEN_REPLIED)
-			.map(TimelineEvent::detail)
-			.reduce((first, second) -> second)
-			.orElse(null);
 		List<ExchangeMessage.FilePayload> files = this.attachments.ofCase(caseId)
 			.stream()
 			.filter((file) -> !file.uploadedAt().isBefore(since))
 			.map(Exchange::file)
 			.toList();
+		// the timeline's note names the files after the text; the peer names them again
+		String text = this.cases.timelineOf(caseId)
+			.stream()
+			.filter((event) -> event.eventType() == TimelineEvent.EventType.CITIZEN_REPLIED)
+			.map(TimelineEvent::detail)
+			.reduce((first, second) -> second)
+			.map((detail) -> files.isEmpty() ? detail : detail.replaceFirst("\\s*\\[[^\\]]*\\]$", ""))
+			.filter((detail) -> !detail.isBlank())
+			.orElse(null);
 		this.outbox.queue(leg, ExchangeOutbox.withFiles(ExchangeMessage.Kind.CITIZEN_REPLY, text, files));
 	}
 
