@@ -95,12 +95,7 @@ public class Exchange {
 		ExchangeLeg leg = new ExchangeLeg(peer.id(), UUID.randomUUID().toString(), ExchangeLeg.OUT, caseId, officeGroup,
 				null, null, "OPEN", 1, this.clock.instant(), this.clock.instant());
 		this.mapper.insertLeg(leg);
-		String note = this.cases.answersOf(caseId)
-			.stream()
-			.filter((answer) -> answer.kind() == CaseAnswer.Kind.FORWARD)
-			.map(CaseAnswer::body)
-			.reduce((first, second) -> second)
-			.orElse(null);
+		String note = latestAnswer(caseId, CaseAnswer.Kind.FORWARD);
 		ExchangeMessage.CasePayload payload = new ExchangeMessage.CasePayload(administration, kase.topicCode(),
 				kase.description(), kase.municipality(), kase.channel().name(), this.cases.contactOf(caseId).language(),
 				kase.priority(), kase.trackingCode(), note);
@@ -206,21 +201,21 @@ public class Exchange {
 
 	/** Every answer of the kind, oldest first, one paragraph each. */
 	private String answers(String caseId, CaseAnswer.Kind kind) {
-		List<String> texts = this.cases.answersOf(caseId)
-			.stream()
-			.filter((answer) -> answer.kind() == kind)
-			.map(CaseAnswer::body)
-			.toList();
+		List<String> texts = texts(caseId, kind);
 		return texts.isEmpty() ? null : String.join("\n\n", texts);
 	}
 
 	private String latestAnswer(String caseId, CaseAnswer.Kind kind) {
+		List<String> texts = texts(caseId, kind);
+		return texts.isEmpty() ? null : texts.get(texts.size() - 1);
+	}
+
+	private List<String> texts(String caseId, CaseAnswer.Kind kind) {
 		return this.cases.answersOf(caseId)
 			.stream()
 			.filter((answer) -> answer.kind() == kind)
 			.map(CaseAnswer::body)
-			.reduce((first, second) -> second)
-			.orElse(null);
+			.toList();
 	}
 
 	private Optional<Peer> peerFor(String officeGroup) {

@@ -237,11 +237,7 @@ class InboundMessages {
 			throw new ExchangeRefusedException(409, "exchange-exists", "exchangeId",
 					"The exchange " + message.exchangeId() + " exists already");
 		}
-		List<NewAttachment> files = new ArrayList<>();
-		List<ExchangeMessage.FilePayload> sent = (message.attachments() == null) ? List.of() : message.attachments();
-		for (int i = 0; i < sent.size(); i++) {
-			files.add(decode(sent.get(i), "attachments[" + i + "]"));
-		}
+		List<NewAttachment> files = files(message);
 		String language = "en".equals(payload.language()) ? "en" : "it";
 		IntakeRequest request = new IntakeRequest(Channel.EXCHANGE, payload.topic(), payload.description(),
 				payload.municipality(), new IntakeRequest.Citizen(peer.name(), null, null, false, language),
@@ -328,11 +324,7 @@ class InboundMessages {
 
 	/** The citizen's reply from the origin: as if the citizen had written here. */
 	private void citizenReply(ExchangeLeg leg, ExchangeMessage message) {
-		List<NewAttachment> files = new ArrayList<>();
-		List<ExchangeMessage.FilePayload> sent = (message.attachments() == null) ? List.of() : message.attachments();
-		for (int i = 0; i < sent.size(); i++) {
-			files.add(decode(sent.get(i), "attachments[" + i + "]"));
-		}
+		List<NewAttachment> files = files(message);
 		CaseRow kase = this.cases.byId(leg.caseId()).orElseThrow();
 		try {
 			this.replies.receive(kase, message.text(), files);
@@ -340,6 +332,16 @@ class InboundMessages {
 		catch (AttachmentRejectedException ex) {
 			throw new ExchangeRefusedException(422, "invalid", "attachments", ex.getMessage());
 		}
+	}
+
+	/** The message's files, decoded; a broken one is refused naming its place. */
+	private static List<NewAttachment> files(ExchangeMessage message) {
+		List<NewAttachment> files = new ArrayList<>();
+		List<ExchangeMessage.FilePayload> sent = (message.attachments() == null) ? List.of() : message.attachments();
+		for (int i = 0; i < sent.size(); i++) {
+			files.add(decode(sent.get(i), "attachments[" + i + "]"));
+		}
+		return files;
 	}
 
 	private static NewAttachment decode(ExchangeMessage.FilePayload file, String field) {

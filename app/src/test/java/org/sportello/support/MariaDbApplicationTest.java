@@ -21,6 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// SMS tests dispatch the outbox themselves
 		properties = { "sportello.sms.scheduled=false",
+				// exchange tests dispatch the outbox themselves
+				"sportello.exchange.scheduled=false",
 				// mail tests send the outbox and read the mailboxes themselves
 				"sportello.mail.scheduled=false",
 				// distribution tests run re-balancing passes themselves
