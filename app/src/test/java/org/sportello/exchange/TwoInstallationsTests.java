@@ -182,6 +182,45 @@ class TwoInstallationsTests {
 
 	@Test
 	@Order(3)
+	void aPeerRotatesItsKeyWithoutDowntime() throws Exception {
+		String[] old = ExchangeKeys.newKeyLine("rotating-k1").split(":");
+		String[] fresh = ExchangeKeys.newKeyLine("rotating-k2").split(":");
+		Peers peers = origin.getBean(Peers.class);
+		peers.save(new Peers.PeerForm("rotating", "Rotating peer", "http://127.0.0.1:9", old[0], old[2], null, null,
+				true, List.of()), "test");
+		Instant now = origin.getBean(Clock.class).instant();
+		HttpResponse<String> beforeRotation = HTTP.send(
+				signedRequest(caseMessage(UUID.randomUUID().toString(), now), "rotating-k1", privateKey(old[1]), now),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(beforeRotation.statusCode()).as(beforeRotation.body()).isEqualTo(202);
+		assertProblem(HTTP.send(
+				signedRequest(caseMessage(UUID.randomUUID().toString(), now), "rotating-k2", privateKey(fresh[1]), now),
+				HttpResponse.BodyHandlers.ofString()), 401, "keyid");
+
+		// the peer announces its new key: both verify while it moves its nodes over
+		peers.save(new Peers.PeerForm("rotating", "Rotating peer", "http://127.0.0.1:9", old[0], old[2], fresh[0],
+				fresh[2], true, List.of()), "test");
+		for (String[] key : List.of(old, fresh)) {
+			HttpResponse<String> during = HTTP.send(
+					signedRequest(caseMessage(UUID.randomUUID().toString(), now), key[0], privateKey(key[1]), now),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(during.statusCode()).as(key[0] + " " + during.body()).isEqualTo(202);
+		}
+
+		// the old key is dropped: only the new one verifies
+		peers.save(new Peers.PeerForm("rotating", "Rotating peer", "http://127.0.0.1:9", fresh[0], fresh[2], null, null,
+				true, List.of()), "test");
+		assertProblem(HTTP.send(
+				signedRequest(caseMessage(UUID.randomUUID().toString(), now), "rotating-k1", privateKey(old[1]), now),
+				HttpResponse.BodyHandlers.ofString()), 401, "keyid");
+		HttpResponse<String> after = HTTP.send(
+				signedRequest(caseMessage(UUID.randomUUID().toString(), now), "rotating-k2", privateKey(fresh[1]), now),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(after.statusCode()).as(after.body()).isEqualTo(202);
+	}
+
+	@Test
+	@Order(4)
 	void aPeerStoppedAndStartedAgainReceivesEverythingOnceAndInOrder() throws Exception {
 		stopPeer();
 		OpenedCase first = openAndForward("Assegno di invalidità: serve un nuovo certificato medico?");
