@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,23 +93,31 @@ public class SmsDispatcher {
 	}
 
 	/**
-	 * One round: claims up to a batch of due messages and sends them in parallel; answers
-	 * how many it claimed.
+	 * One round: claims up to a batch of due messages and sends them in parallel, each
+	 * number's messages in turn by one sender (so that the per-number limit counts every
+	 * message before the next). Answers how many it claimed.
 	 */
 	public int dispatchOnce() {
 		Instant now = this.clock.instant();
 		if (isQuiet(now)) {
 			return 0;
 		}
-		List<String> claimed = new ArrayList<>();
-		for (String id : this.mapper.dueIds(now, this.settings.batchSize())) {
-			if (this.mapper.claim(id, this.node, now, now.plus(LEASE)) == 1) {
-				claimed.add(id);
-			}
+		List<String> due = this.mapper.dueIds(now, this.settings.batchSize());
+		if (due.isEmpty()) {
+			return 0;
+		}
+		// one statement claims the batch; the claimed rows are read back as they are now
+		// (a newer status may have replaced a queued text)
+		Instant until = now.plus(LEASE);
+		this.mapper.claimAll(due, this.node, now, until);
+		List<SmsMessage> claimed = this.mapper.claimed(this.node, until);
+		Map<String, List<SmsMessage>> byNumber = new LinkedHashMap<>();
+		for (SmsMessage message : claimed) {
+			byNumber.computeIfAbsent(message.toNumber(), (number) -> new ArrayList<>()).add(message);
 		}
 		List<Future<?>> sending = new ArrayList<>();
-		for (String id : claimed) {
-			sending.add(this.senders.submit(() -> this.mapper.byId(id).ifPresent(this::send)));
+		for (List<SmsMessage> messages : byNumber.values()) {
+			sending.add(this.senders.submit(() -> messages.forEach(this::send)));
 		}
 		for (Future<?> future : sending) {
 			try {
@@ -132,12 +142,12 @@ public class SmsDispatcher {
 			this.mapper.markSent(message.id(), this.node, Status.LOCAL, body, null, now);
 			return;
 		}
-		if (this.mapper.optedOut(message.toNumber()) > 0) {
+		SmsMapper.Limits limits = this.mapper.limits(message.toNumber(), now.minus(Duration.ofHours(1)));
+		if (limits.optedOut() > 0) {
 			fail(message, Status.REJECTED, "The number opted out (STOP)");
 			return;
 		}
-		if (this.mapper.sentSince(message.toNumber(), now.minus(Duration.ofHours(1))) >= this.settings
-			.perNumberPerHour()) {
+		if (limits.sent() >= this.settings.perNumberPerHour()) {
 			this.mapper.requeue(message.id(), this.node, now.plus(Duration.ofMinutes(15)), 0,
 					"Per-number limit reached, sending later", now);
 			return;

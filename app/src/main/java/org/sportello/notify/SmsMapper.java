@@ -43,19 +43,34 @@ interface SmsMapper {
 	int replaceQueued(@Param("caseId") String caseId, @Param("body") String body, @Param("status") CaseStatus status,
 			@Param("at") Instant at);
 
+	/**
+	 * Claims a batch of due messages at once for a dispatcher: of several racing
+	 * dispatchers each row goes to one ({@link #claimed} reads back which).
+	 */
+	@Update("<script>UPDATE spt_sms_message SET status = 'SENDING', locked_by = #{node}, locked_until = #{until}, "
+			+ "version = version + 1 WHERE id IN <foreach item='id' collection='ids' open='(' separator=',' close=')'>"
+			+ "#{id}</foreach> AND ((status = 'QUEUED' AND next_attempt_at &lt;= #{now}) "
+			+ "OR (status = 'SENDING' AND locked_until &lt; #{now}))</script>")
+	int claimAll(@Param("ids") List<String> ids, @Param("node") String node, @Param("now") Instant now,
+			@Param("until") Instant until);
+
+	/** The messages this dispatcher claimed with this lease, as they are now. */
+	@Select("SELECT " + COLUMNS + " FROM spt_sms_message WHERE locked_by = #{node} AND locked_until = #{until} "
+			+ "AND status = 'SENDING'")
+	List<SmsMessage> claimed(@Param("node") String node, @Param("until") Instant until);
+
 	@Select("SELECT id FROM spt_sms_message WHERE (status = 'QUEUED' AND next_attempt_at <= #{now}) "
 			+ "OR (status = 'SENDING' AND locked_until < #{now}) ORDER BY next_attempt_at, id LIMIT #{limit}")
 	List<String> dueIds(@Param("now") Instant now, @Param("limit") int limit);
 
-	/**
-	 * Claims one message for a dispatcher: only one of several racing dispatchers changes
-	 * the row (answers 1), the others get 0 and leave it.
-	 */
-	@Update("UPDATE spt_sms_message SET status = 'SENDING', locked_by = #{node}, locked_until = #{until}, "
-			+ "version = version + 1 WHERE id = #{id} AND ((status = 'QUEUED' AND next_attempt_at <= #{now}) "
-			+ "OR (status = 'SENDING' AND locked_until < #{now}))")
-	int claim(@Param("id") String id, @Param("node") String node, @Param("now") Instant now,
-			@Param("until") Instant until);
+	/** Whether the number opted out, and how many SMS it got since: one query. */
+	record Limits(int optedOut, int sent) {
+	}
+
+	@Select("SELECT (SELECT COUNT(*) FROM spt_sms_opt_out WHERE phone = #{number}) AS opted_out, "
+			+ "(SELECT COUNT(*) FROM spt_sms_message WHERE to_number = #{number} AND sent_at > #{since} "
+			+ "AND status NOT IN ('QUEUED', 'SENDING', 'LOCAL', 'REJECTED')) AS sent")
+	Limits limits(@Param("number") String number, @Param("since") Instant since);
 
 	@Select("SELECT " + COLUMNS + " FROM spt_sms_message WHERE id = #{id}")
 	Optional<SmsMessage> byId(String id);
@@ -90,10 +105,6 @@ interface SmsMapper {
 			+ "AND status NOT IN ('DELIVERED', 'UNDELIVERED', 'FAILED')")
 	int receipt(@Param("sid") String sid, @Param("status") Status status, @Param("error") String error,
 			@Param("at") Instant at);
-
-	@Select("SELECT COUNT(*) FROM spt_sms_message WHERE to_number = #{number} AND sent_at > #{since} "
-			+ "AND status NOT IN ('QUEUED', 'SENDING', 'LOCAL', 'REJECTED')")
-	int sentSince(@Param("number") String number, @Param("since") Instant since);
 
 	@Select("SELECT " + COLUMNS + " FROM spt_sms_message WHERE case_id = #{caseId} ORDER BY created_at, id")
 	List<SmsMessage> ofCase(String caseId);

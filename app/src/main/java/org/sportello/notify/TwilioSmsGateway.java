@@ -7,6 +7,12 @@ import java.util.Map;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.NetworkHttpClient;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
@@ -29,8 +35,12 @@ class TwilioSmsGateway {
 
 	private volatile TwilioRestClient client;
 
-	TwilioSmsGateway(TwilioSettings settings) {
+	/** Connections to Twilio kept open: one per parallel sender (the SDK keeps 20). */
+	private final int connections;
+
+	TwilioSmsGateway(TwilioSettings settings, SmsSettings sms) {
 		this.settings = settings;
+		this.connections = Math.max(20, sms.senders());
 	}
 
 	/** Sends one SMS; answers Twilio's message SID. */
@@ -63,14 +73,32 @@ class TwilioSmsGateway {
 					TwilioRestClient.Builder builder = new TwilioRestClient.Builder(this.settings.accountSid(),
 							this.settings.authToken());
 					String base = this.settings.apiBase();
-					if (base != null && !base.isBlank()) {
-						builder.httpClient(new RebasedHttpClient(base.replaceAll("/+$", "")));
-					}
+					builder.httpClient(new RebasedHttpClient(
+							(base != null && !base.isBlank()) ? base.replaceAll("/+$", "") : TWILIO_API,
+							pooled(this.connections)));
 					this.client = builder.build();
 				}
 			}
 		}
 		return this.client;
+	}
+
+	/**
+	 * The SDK's HTTP client with as many pooled connections as senders, and its own
+	 * timeouts (10 s to connect, 30.5 s for an answer).
+	 */
+	static HttpClientBuilder pooled(int connections) {
+		PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+			.setMaxConnPerRoute(connections)
+			.setMaxConnTotal(connections * 2)
+			.setDefaultConnectionConfig(ConnectionConfig.custom()
+				.setConnectTimeout(Timeout.ofSeconds(10))
+				.setSocketTimeout(Timeout.ofMilliseconds(30500))
+				.build())
+			.build();
+		return HttpClientBuilder.create()
+			.setConnectionManager(pool)
+			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(30500)).build());
 	}
 
 	/**
@@ -82,14 +110,15 @@ class TwilioSmsGateway {
 
 		private final String base;
 
-		RebasedHttpClient(String base) {
+		RebasedHttpClient(String base, HttpClientBuilder builder) {
+			super(builder);
 			this.base = base;
 		}
 
 		@Override
 		public Response makeRequest(Request request) {
 			String url = request.getUrl();
-			if (!url.startsWith(TWILIO_API)) {
+			if (!url.startsWith(TWILIO_API) || this.base.equals(TWILIO_API)) {
 				return super.makeRequest(request);
 			}
 			Request rebased = new Request(request.getMethod(), this.base + url.substring(TWILIO_API.length()));

@@ -49,7 +49,7 @@ public final class FakeTwilio {
 
 	private FakeTwilio() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-		this.server.setExecutor(Executors.newFixedThreadPool(32));
+		this.server.setExecutor(Executors.newFixedThreadPool(128));
 		this.server.createContext("/", this::handle);
 		this.server.start();
 	}
