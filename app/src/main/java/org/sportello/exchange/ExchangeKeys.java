@@ -86,7 +86,7 @@ public class ExchangeKeys {
 	}
 
 	/** A new key pair, as a line of the keys file. */
-	static String newKeyLine(String keyId) {
+	public static String newKeyLine(String keyId) {
 		try {
 			KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
 			Base64.Encoder base64 = Base64.getEncoder();

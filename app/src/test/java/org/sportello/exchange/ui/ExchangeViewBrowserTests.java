@@ -43,7 +43,7 @@ class ExchangeViewBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void administratorConnectsAnInstallationAndACivicApp() {
-		String[] peerKey = ExchangeKeysTestAccess.newKeyLine("regione-k1").split(":");
+		String[] peerKey = ExchangeKeys.newKeyLine("regione-k1").split(":");
 		this.browser.login("admin", "demo");
 		this.browser.waitFor(By.id("current-user"));
 		this.browser.open("/admin/exchange");
