@@ -289,9 +289,10 @@ class InboundMessages {
 	private void outcome(Peer peer, ExchangeLeg leg, ExchangeMessage message, String boOutcome, CaseAnswer.Kind kind,
 			boolean final_) {
 		String text = (message.text() == null || message.text().isBlank()) ? null : message.text();
+		String trackingCode = this.cases.byId(leg.caseId()).orElseThrow().trackingCode();
 		boolean waiting = this.runtime.createExecutionQuery()
 			.messageEventSubscriptionName(Exchange.PEER_OUTCOME)
-			.processInstanceBusinessKey(this.cases.byId(leg.caseId()).orElseThrow().trackingCode())
+			.processInstanceBusinessKey(trackingCode)
 			.variableValueEquals("peerOffice", leg.officeGroup())
 			.count() > 0;
 		if (!waiting) {
@@ -316,7 +317,7 @@ class InboundMessages {
 							? days : org.sportello.documents.DocumentRequests.DEFAULT_WORKING_DAYS);
 		}
 		this.runtime.createMessageCorrelation(Exchange.PEER_OUTCOME)
-			.processInstanceBusinessKey(this.cases.byId(leg.caseId()).orElseThrow().trackingCode())
+			.processInstanceBusinessKey(trackingCode)
 			.localVariableEquals("peerOffice", leg.officeGroup())
 			.setVariables(variables)
 			.correlateWithResult();

@@ -88,8 +88,8 @@ public class Peers {
 		if (ExchangeKeys.publicKey(publicKey).isEmpty()) {
 			throw new InvalidPeerException("publicKey", "invalid-key");
 		}
-		String nextKeyId = blankToNull(form.nextKeyId());
-		String nextPublicKey = blankToNull(form.nextPublicKey());
+		String nextKeyId = FreeText.normalizeToNull(form.nextKeyId());
+		String nextPublicKey = FreeText.normalizeToNull(form.nextPublicKey());
 		if ((nextKeyId == null) != (nextPublicKey == null)) {
 			throw new InvalidPeerException((nextKeyId == null) ? "nextKeyId" : "nextPublicKey", "required");
 		}
@@ -143,15 +143,11 @@ public class Peers {
 	}
 
 	private static String required(String field, String value) {
-		String text = blankToNull(value);
+		String text = FreeText.normalizeToNull(value);
 		if (text == null) {
 			throw new InvalidPeerException(field, "required");
 		}
 		return text;
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.sportello.cases.CaseStatus;
 import org.sportello.cases.Cases;
 import org.sportello.cases.Channel;
+import org.sportello.cases.FreeText;
 import org.sportello.cases.OpenedCase;
 import org.sportello.cases.Topic;
 import org.sportello.intake.IntakeRequest;
@@ -195,9 +196,10 @@ class Open311Api {
 		String name = (form.getOrDefault("first_name", "") + " " + form.getOrDefault("last_name", "")).strip();
 		IntakeRequest request = new IntakeRequest(Channel.OPEN311, topic.code(),
 				(place == null) ? description : description + "\n\n" + place,
-				blankToNull(form.get("attribute[comune]")),
+				FreeText.normalizeToNull(form.get("attribute[comune]")),
 				new IntakeRequest.Citizen(name.isEmpty() ? "Segnalazione Open311" : name,
-						blankToNull(form.get("phone")), blankToNull(form.get("email")), false, language),
+						FreeText.normalizeToNull(form.get("phone")), FreeText.normalizeToNull(form.get("email")), false,
+						language),
 				Set.of());
 		OpenedCase opened;
 		try {
@@ -356,12 +358,12 @@ class Open311Api {
 	/** Where the citizen says the problem is: kept in the case's text, never answered. */
 	private static String place(Map<String, String> form) {
 		List<String> parts = new ArrayList<>();
-		String address = blankToNull(form.get("address_string"));
+		String address = FreeText.normalizeToNull(form.get("address_string"));
 		if (address != null) {
 			parts.add(address);
 		}
-		String lat = blankToNull(form.get("lat"));
-		String lon = blankToNull(form.get("long"));
+		String lat = FreeText.normalizeToNull(form.get("lat"));
+		String lon = FreeText.normalizeToNull(form.get("long"));
 		if (lat != null || lon != null) {
 			try {
 				double latitude = Double.parseDouble(String.valueOf(lat));
@@ -414,7 +416,7 @@ class Open311Api {
 	}
 
 	private static String required(Map<String, String> form, String name) {
-		String value = blankToNull(form.get(name));
+		String value = FreeText.normalizeToNull(form.get(name));
 		if (value == null) {
 			throw new Open311Exception(HttpStatus.BAD_REQUEST, name + ": required");
 		}
@@ -443,10 +445,6 @@ class Open311Api {
 		error.put("description", description);
 		return Open311Format.render(this.json, (Open311Format.of(format) != null) ? format : "json", status, "errors",
 				"error", List.of(error));
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

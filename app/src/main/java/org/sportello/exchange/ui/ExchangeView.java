@@ -21,6 +21,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.sportello.directory.Administration;
 import org.sportello.directory.Directory;
@@ -33,8 +34,6 @@ import org.sportello.exchange.Peer;
 import org.sportello.exchange.Peers;
 import org.sportello.open311.Open311Clients;
 import org.sportello.security.Roles;
-
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Administrators connect installations and civic apps: this installation's public key to
@@ -78,8 +77,11 @@ public class ExchangeView extends VerticalLayout implements HasDynamicTitle {
 
 	private final Paragraph message = new Paragraph();
 
+	private final String user;
+
 	ExchangeView(Peers peers, ExchangeDispatcher dispatcher, Open311Clients clients, ExchangeKeys keys,
-			ExchangeSettings settings, Directory directory) {
+			ExchangeSettings settings, Directory directory, AuthenticationContext authentication) {
+		this.user = authentication.getPrincipalName().orElseThrow();
 		this.peers = peers;
 		this.dispatcher = dispatcher;
 		this.clients = clients;
@@ -168,7 +170,7 @@ public class ExchangeView extends VerticalLayout implements HasDynamicTitle {
 		newKey.getElement().setAttribute("role", "status");
 		Button create = new Button(getTranslation("exchange.open311.create"), (click) -> {
 			try {
-				Open311Clients.NewClient created = this.clients.create(appName.getValue(), user());
+				Open311Clients.NewClient created = this.clients.create(appName.getValue(), this.user);
 				newKey.setText(getTranslation("exchange.open311.key", created.client().name(), created.apiKey()));
 				appName.setInvalid(false);
 				appName.clear();
@@ -248,7 +250,7 @@ public class ExchangeView extends VerticalLayout implements HasDynamicTitle {
 							this.keyId.getValue(), this.publicKey.getValue(), this.nextKeyId.getValue(),
 							this.nextPublicKey.getValue(), this.enabled.getValue(),
 							this.administrations.getValue().stream().map(Administration::code).sorted().toList()),
-					user());
+					this.user);
 			this.message.setText(getTranslation("exchange.peer.saved", saved.name()));
 			refresh();
 		}
@@ -273,10 +275,6 @@ public class ExchangeView extends VerticalLayout implements HasDynamicTitle {
 		this.peerGrid.setItems(this.peers.all());
 		this.clientGrid.setItems(this.clients.all());
 		this.outbox.setItems(this.dispatcher.recent(200));
-	}
-
-	private static String user() {
-		return SecurityContextHolder.getContext().getAuthentication().getName();
 	}
 
 	@Override
