@@ -65,14 +65,12 @@ interface CaseMapper {
 	@Update("UPDATE spt_case SET priority = #{priority}, updated_at = #{at}, version = version + 1 WHERE id = #{id}")
 	int updatePriority(@Param("id") String id, @Param("priority") String priority, @Param("at") Instant at);
 
-	@Select("SELECT COALESCE(MAX(seq), 0) + 1 FROM spt_case_event WHERE case_id = #{caseId}")
-	int nextEventSeq(String caseId);
-
+	/** The event after the case's last one, numbered in the same statement. */
 	@Insert("INSERT INTO spt_case_event (id, case_id, seq, occurred_at, event_type, status, actor, office,"
-			+ " administration_code, citizen_visible, detail) VALUES (#{e.id}, #{e.caseId}, #{seq}, #{e.occurredAt},"
-			+ " #{e.eventType}, #{e.status}, #{e.actor}, #{e.office}, #{e.administrationCode}, #{e.citizenVisible},"
-			+ " #{e.detail})")
-	void insertEvent(@Param("e") TimelineEvent event, @Param("seq") int seq);
+			+ " administration_code, citizen_visible, detail) SELECT #{e.id}, #{e.caseId}, COALESCE(MAX(seq), 0) + 1,"
+			+ " #{e.occurredAt}, #{e.eventType}, #{e.status}, #{e.actor}, #{e.office}, #{e.administrationCode},"
+			+ " #{e.citizenVisible}, #{e.detail} FROM spt_case_event WHERE case_id = #{e.caseId}")
+	void insertEvent(@Param("e") TimelineEvent event);
 
 	@Select("SELECT id, case_id, occurred_at, event_type, status, actor, office, administration_code, citizen_visible, detail"
 			+ " FROM spt_case_event WHERE case_id = #{caseId} ORDER BY seq")
@@ -100,6 +98,12 @@ interface CaseMapper {
 	@Select("SELECT id, case_id, kind, office_group_id, administration_code, author, body, citizen_visible, created_at "
 			+ "FROM spt_case_answer WHERE case_id = #{caseId} ORDER BY seq")
 	List<CaseAnswer> answers(String caseId);
+
+	/** The words of a new case's name, in one statement. */
+	@Insert("<script>INSERT INTO spt_case_name_token (case_id, token, case_created_at) VALUES "
+			+ "<foreach item='t' collection='tokens' separator=','>(#{caseId}, #{t}, #{createdAt})</foreach></script>")
+	void insertNameTokens(@Param("caseId") String caseId, @Param("tokens") List<String> tokens,
+			@Param("createdAt") Instant createdAt);
 
 	@Insert("INSERT INTO spt_case_name_token (case_id, token, case_created_at) SELECT #{caseId}, #{token}, c.created_at"
 			+ " FROM spt_case c WHERE c.id = #{caseId}")

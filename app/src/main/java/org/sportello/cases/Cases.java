@@ -98,7 +98,10 @@ public class Cases {
 			java.util.Set<org.sportello.directory.Skill> needs = new java.util.TreeSet<>(request.needs());
 			org.sportello.directory.Skill.forLanguage(request.contact().language()).ifPresent(needs::add);
 			needs.forEach((need) -> this.mapper.insertNeed(id, need.name()));
-			CaseSearch.nameTokens(request.contact().name()).forEach((token) -> this.mapper.insertNameToken(id, token));
+			List<String> tokens = CaseSearch.nameTokens(request.contact().name());
+			if (!tokens.isEmpty()) {
+				this.mapper.insertNameTokens(id, tokens, now);
+			}
 			addEvent(id, EventType.OPENED, CaseStatus.RICEVUTA, request.openedBy(), request.openedOffice(), null, true,
 					"Canale: " + request.channel());
 			this.events.publishEvent(new CaseStatusChanged(id, null, CaseStatus.RICEVUTA));
@@ -490,6 +493,11 @@ public class Cases {
 		return readsEveryCase(this.directory.membershipOf(userId));
 	}
 
+	/** The same, for a membership the caller already read. */
+	public static boolean mayReadEveryCase(Directory.Membership membership) {
+		return readsEveryCase(membership);
+	}
+
 	private static boolean readsEveryCase(Directory.Membership membership) {
 		List<String> roles = membership.roles();
 		return roles.contains(Roles.FO) || roles.contains(Roles.SUPERVISOR) || roles.contains(Roles.ADMIN)
@@ -577,7 +585,7 @@ public class Cases {
 			String administration, boolean citizenVisible, String detail) {
 		TimelineEvent event = new TimelineEvent(UUID.randomUUID().toString(), caseId, this.clock.instant(), type,
 				status, actor, office, administration, citizenVisible, detail);
-		this.mapper.insertEvent(event, this.mapper.nextEventSeq(caseId));
+		this.mapper.insertEvent(event);
 		this.events.publishEvent(new CaseChanged(caseId));
 	}
 

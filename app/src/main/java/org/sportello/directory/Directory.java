@@ -25,6 +25,17 @@ public class Directory {
 
 	private final DirectoryMapper mapper;
 
+	/**
+	 * Offices are read on every step of every case and only ever added (ADR 0027): one
+	 * read holds this long (a row changed by hand in the database shows after it).
+	 */
+	private static final long OFFICE_HOLD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+	private record Known(Office office, long readAt) {
+	}
+
+	private final java.util.Map<String, Known> offices = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final IdentityService identityService;
 
 	/**
@@ -63,7 +74,14 @@ public class Directory {
 	}
 
 	public Optional<Office> office(String groupId) {
-		return this.mapper.office(groupId);
+		Known known = this.offices.get(groupId);
+		// monotonic time: about rows changed by hand in the database, in real seconds
+		if (known != null && System.nanoTime() - known.readAt() < OFFICE_HOLD_NANOS) {
+			return Optional.of(known.office());
+		}
+		Optional<Office> office = this.mapper.office(groupId);
+		office.ifPresent((found) -> this.offices.put(groupId, new Known(found, System.nanoTime())));
+		return office;
 	}
 
 	/**
@@ -93,7 +111,7 @@ public class Directory {
 		List<Office> offices = new ArrayList<>();
 		for (Group group : this.identityService.createGroupQuery().groupMember(userId).list()) {
 			if (OFFICE_GROUP_TYPE.equals(group.getType())) {
-				this.mapper.office(group.getId()).ifPresent(offices::add);
+				office(group.getId()).ifPresent(offices::add);
 			}
 			else {
 				roles.add(group.getId());

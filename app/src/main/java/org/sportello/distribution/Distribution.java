@@ -52,6 +52,13 @@ public class Distribution {
 
 	private static final Logger log = LoggerFactory.getLogger(Distribution.class);
 
+	/**
+	 * Placing a task counts an office's queue up to this many per operator on duty (and
+	 * one more): far past any load the decision tells apart, and the count no longer
+	 * grows with a queue of thousands at a peak (ADR 0027). The board counts them all.
+	 */
+	static final int COUNTED_PER_OPERATOR = 50;
+
 	/** One front office now, as the workload board shows it. */
 	public record OfficeWorkload(Office office, boolean open, List<String> operatorsOnDuty, Set<Skill> skills,
 			int waiting, Instant oldestSince, int atRisk, int handledLastHour) {
@@ -207,15 +214,18 @@ public class Distribution {
 	 * (the office's figures as they are, the task counted). What the benchmark times.
 	 */
 	Optional<Placement> decide(String office, Set<Skill> needs, Instant now) {
-		Map<String, Desk> desks = desks(now, frontOffices(), null);
+		Map<String, Desk> desks = desks(now, frontOffices(), List.of());
 		Desk home = desks.get(office);
 		if (home == null) {
 			return Optional.empty();
 		}
+		count(List.of(home));
 		DistributionDecision.Outcome why = this.decision.evaluate(input(home, needs, 0, now));
 		if (!why.overflow()) {
 			return Optional.empty();
 		}
+		// only offices that could take it: open, with someone on duty
+		count(desks.values().stream().filter((desk) -> desk != home && desk.open && desk.onDuty > 0).toList());
 		return target(desks, home, needs, why, now).map((target) -> new Placement(home, target, why.reason()));
 	}
 
@@ -280,7 +290,8 @@ public class Distribution {
 			throw new AccessDeniedException("office " + targetOffice);
 		}
 		Instant now = this.clock.instant();
-		Map<String, Desk> desks = desks(now, frontOffices(), null);
+		Map<String, Desk> desks = desks(now, frontOffices(), List.of());
+		count(List.copyOf(desks.values()));
 		Desk to = desks.get(targetOffice);
 		int moved = 0;
 		int notWaiting = 0;
@@ -483,7 +494,10 @@ public class Distribution {
 		return able.stream().min(leastLoaded);
 	}
 
-	/** Every front office's figures now; the queues from {@code queue}, or counted. */
+	/**
+	 * Every front office's figures now, with the queues of {@code queue} (placing a task
+	 * passes none and counts only the desks it needs, {@link #count}).
+	 */
 	private Map<String, Desk> desks(Instant now, List<Office> offices, List<Queued> queue) {
 		Roster.Duty duty = this.roster.duty();
 		Map<String, Desk> desks = new LinkedHashMap<>();
@@ -491,14 +505,25 @@ public class Distribution {
 			desks.put(office.groupId(), new Desk(office, this.calendars.calendarOf(office.groupId()).isWorking(now),
 					duty.onDuty(office.groupId(), now).size(), this.roster.skillsOf(office.groupId(), now)));
 		}
-		if (queue != null) {
-			queue.forEach((task) -> desks.get(task.office()).add(task.queuedAt(), 1));
-		}
-		else if (!desks.isEmpty()) {
-			this.mapper.load(List.copyOf(desks.keySet()))
-				.forEach((row) -> desks.get(row.officeGroupId()).add(row.oldest(), row.waiting()));
-		}
+		queue.forEach((task) -> desks.get(task.office()).add(task.queuedAt(), 1));
 		return desks;
+	}
+
+	/** Reads the desks' queues: how many wait (up to a cap) and since when. */
+	private void count(List<Desk> desks) {
+		if (desks.isEmpty()) {
+			return;
+		}
+		Map<String, Desk> byId = new HashMap<>();
+		desks.forEach((desk) -> byId.put(desk.id(), desk));
+		this.mapper
+			.queueHeads(desks.stream()
+				.map((desk) -> new DistributionMapper.QueueProbe(desk.id(),
+						COUNTED_PER_OPERATOR * Math.max(desk.onDuty, 1) + 1))
+				.toList())
+			.stream()
+			.filter((row) -> row.waiting() > 0)
+			.forEach((row) -> byId.get(row.officeGroupId()).add(row.oldest(), row.waiting()));
 	}
 
 	private List<Queued> queued(List<String> offices) {

@@ -97,8 +97,8 @@ interface DistributionMapper {
 	 * for moves made for load, only once it has settled since its last move.
 	 */
 	@Update("<script>UPDATE spt_task SET office_group_id = #{to}, "
-			+ "home_office_group_id = COALESCE(home_office_group_id, #{from}), moved_at = #{now}, moves = moves + 1 "
-			+ "WHERE task_id = #{taskId} AND office_group_id = #{from} AND assignee IS NULL"
+			+ "home_office_group_id = COALESCE(home_office_group_id, #{from}), moved_at = #{now}, queued_at = #{now}, "
+			+ "moves = moves + 1 " + "WHERE task_id = #{taskId} AND office_group_id = #{from} AND assignee IS NULL"
 			+ "<if test='settledBefore != null'> AND (moved_at IS NULL OR moved_at &lt; #{settledBefore})</if></script>")
 	int move(@Param("taskId") String taskId, @Param("from") String from, @Param("to") String to,
 			@Param("now") Instant now, @Param("settledBefore") Instant settledBefore);
@@ -121,6 +121,23 @@ interface DistributionMapper {
 
 	record OfficeLoad(String officeGroupId, int waiting, Instant oldest) {
 	}
+
+	/** An office's queue as placing a task reads it: counted up to {@code cap}. */
+	record QueueProbe(String officeGroupId, int cap) {
+	}
+
+	/**
+	 * Waiting tasks per office, counted up to the probe's cap, and the oldest one's time
+	 * in its queue: both from the front of ix_spt_task_office_queue, whatever the queue's
+	 * length. Offices without waiting tasks answer 0 and null.
+	 */
+	@Select("<script><foreach item='p' collection='probes' separator=' UNION ALL '>"
+			+ "SELECT #{p.officeGroupId} AS office_group_id, (SELECT COUNT(*) FROM (SELECT 1 AS one FROM spt_task "
+			+ "WHERE office_group_id = #{p.officeGroupId} AND assignee IS NULL AND case_id IS NOT NULL "
+			+ "LIMIT #{p.cap}) w) AS waiting, (SELECT queued_at FROM spt_task WHERE office_group_id = "
+			+ "#{p.officeGroupId} AND assignee IS NULL AND case_id IS NOT NULL ORDER BY queued_at LIMIT 1) AS oldest"
+			+ "</foreach></script>")
+	List<OfficeLoad> queueHeads(@Param("probes") List<QueueProbe> probes);
 
 	/** Waiting (unclaimed) tasks per office and the oldest one's time in its queue. */
 	@Select("<script>SELECT office_group_id, COUNT(*) AS waiting, MIN(COALESCE(moved_at, created_at)) AS oldest "

@@ -114,9 +114,14 @@ class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
 			TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
 			String name = activity.getName();
 			task.addTaskListener(TaskListener.EVENTNAME_CREATE, (DelegateTask delegate) -> {
-				String caseId = caseId(delegate);
+				// the process's variables: a new task has none of its own (asking it
+				// would
+				// query)
+				org.camunda.bpm.engine.delegate.VariableScope process = (delegate.getExecution() != null)
+						? delegate.getExecution() : delegate;
+				String caseId = caseId(process);
 				if (caseId != null) {
-					Object priority = delegate.getVariable("priority");
+					Object priority = process.getVariable("priority");
 					if (priority != null) {
 						// the routing decision's priority orders the officials' inboxes
 						delegate.setPriority("HIGH".equals(priority) ? HIGH_TASK_PRIORITY : delegate.getPriority());

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -22,6 +21,7 @@ import org.sportello.cases.PhoneNumbers;
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
 import org.sportello.directory.OfficeKind;
+import org.sportello.engine.LatestDefinitions;
 import org.sportello.security.Roles;
 
 import org.springframework.stereotype.Service;
@@ -49,17 +49,17 @@ public class IntakeService {
 
 	private final TaskService taskService;
 
-	private final RepositoryService repositoryService;
+	private final LatestDefinitions latest;
 
 	private final Attachments attachments;
 
 	private final Classification classification;
 
 	IntakeService(Cases cases, Directory directory, RuntimeService runtimeService, TaskService taskService,
-			RepositoryService repositoryService, Attachments attachments, Classification classification) {
+			LatestDefinitions latest, Attachments attachments, Classification classification) {
 		this.classification = classification;
 		this.attachments = attachments;
-		this.repositoryService = repositoryService;
+		this.latest = latest;
 		this.cases = cases;
 		this.directory = directory;
 		this.runtimeService = runtimeService;
@@ -74,13 +74,15 @@ public class IntakeService {
 	/** Opens the case with its attachments: all of it is stored, or nothing. */
 	@Transactional
 	public OpenedCase open(IntakeRequest request, String userId, List<NewAttachment> files) {
-		if (!this.cases.mayReadEveryCase(userId)) {
+		// one read of the user's groups for both questions
+		Directory.Membership membership = this.directory.membershipOf(userId);
+		if (!Cases.mayReadEveryCase(membership)) {
 			throw new OpeningRefusedException(userId);
 		}
 		if (this.cases.topic(request.topic()).isEmpty()) {
 			throw new InvalidRequestException("topic", "unknown-topic");
 		}
-		String frontOffice = this.directory.officesOf(userId)
+		String frontOffice = membership.offices()
 			.stream()
 			.filter((office) -> office.kind() == OfficeKind.FRONT_OFFICE)
 			.map(Office::groupId)
@@ -125,7 +127,8 @@ public class IntakeService {
 		for (NewAttachment file : files) {
 			this.attachments.attach(opened.caseId(), file.fileName(), file.content(), userId);
 		}
-		this.runtimeService.startProcessInstanceByKey(PROCESS_KEY, opened.trackingCode(), variables);
+		this.runtimeService.startProcessInstanceById(this.latest.process(PROCESS_KEY).id(), opened.trackingCode(),
+				variables);
 		return opened;
 	}
 
@@ -221,11 +224,7 @@ public class IntakeService {
 	}
 
 	private int latestVersion(String decisionKey) {
-		return this.repositoryService.createDecisionDefinitionQuery()
-			.decisionDefinitionKey(decisionKey)
-			.latestVersion()
-			.singleResult()
-			.getVersion();
+		return this.latest.decision(decisionKey).version();
 	}
 
 	private static String blankToNull(String value) {

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * Authenticates against Camunda's identity service, the single user store of Sportello:
  * passwords are checked (hashed) by the engine, guessing is slowed per user name and
  * client address by {@link LoginThrottle}, and every group the user belongs to becomes
- * the authority {@code ROLE_<groupId>}.
+ * the authority {@code ROLE_<groupId>}. A pair that passed is remembered for a few
+ * seconds ({@link VerifiedCredentials}), for integrations that send it with every
+ * request.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -28,9 +30,13 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
+	private final VerifiedCredentials verified;
+
+	CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
+			VerifiedCredentials verified) {
 		this.identityService = identityService;
 		this.throttle = throttle;
+		this.verified = verified;
 	}
 
 	@Override
@@ -39,6 +45,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		Object credentials = authentication.getCredentials();
 		if (userId == null || userId.isBlank() || !(credentials instanceof String password)) {
 			throw new BadCredentialsException("Bad credentials");
+		}
+		List<GrantedAuthority> recalled = this.verified.recall(userId, password);
+		if (recalled != null) {
+			// the right password a moment ago (an integration's stateless request)
+			return authenticated(userId, recalled);
 		}
 		String address = clientAddress(authentication);
 		if (!this.throttle.waitFor(userId, address).isZero()) {
@@ -52,6 +63,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		}
 		this.throttle.succeeded(userId, address);
 		List<GrantedAuthority> authorities = authoritiesOf(userId);
+		this.verified.remember(userId, password, authorities);
+		return authenticated(userId, authorities);
+	}
+
+	private static Authentication authenticated(String userId, List<GrantedAuthority> authorities) {
 		User principal = new User(userId, "", authorities);
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
 	}

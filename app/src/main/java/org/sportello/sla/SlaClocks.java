@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +28,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The SLA clocks of cases. An office's clock runs while the office holds an open task of
@@ -37,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SlaClocks {
+
+	private static final Object READ_IN_TRANSACTION = SlaClocks.class.getName() + ".officeClocks";
 
 	private final SlaClockMapper mapper;
 
@@ -77,7 +83,7 @@ public class SlaClocks {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Deadlines officeDeadlines(String caseId, String officeGroupId, String priority) {
 		Instant now = this.clock.instant();
-		Optional<SlaClockRow> existing = this.mapper.find(caseId, Scope.OFFICE, officeGroupId);
+		Optional<SlaClockRow> existing = officeClock(caseId, officeGroupId);
 		SlaClockRow row;
 		if (existing.isEmpty()) {
 			CaseRow kase = this.cases.byId(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
@@ -89,6 +95,7 @@ public class SlaClocks {
 					office.map((known) -> known.kind().name()).orElse("OTHER"));
 			row = newClock(caseId, Scope.OFFICE, officeGroupId, administration, target, now);
 			this.mapper.insert(row);
+			remember(row);
 			deadlineChanged(row);
 			caseClockFollows(caseId, officeGroupId, administration, target, now);
 		}
@@ -107,31 +114,27 @@ public class SlaClocks {
 	/** The office's task ended (completed, or cancelled with its scope). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void officeTaskEnded(String caseId, String officeGroupId) {
-		this.mapper.find(caseId, Scope.OFFICE, officeGroupId)
-			.filter((row) -> row.phase() == Phase.RUNNING)
-			.ifPresent((row) -> {
-				Instant now = this.clock.instant();
-				long used = usedAt(row, now);
-				SlaClockRow done = row.stopped(Phase.DONE, used, now);
-				write((done.respondedAt() == null) ? done.responded(now, used) : done);
-			});
+		officeClock(caseId, officeGroupId).filter((row) -> row.phase() == Phase.RUNNING).ifPresent((row) -> {
+			Instant now = this.clock.instant();
+			long used = usedAt(row, now);
+			SlaClockRow done = row.stopped(Phase.DONE, used, now);
+			write((done.respondedAt() == null) ? done.responded(now, used) : done);
+		});
 	}
 
 	/** An official of the office took charge (claimed or was assigned the task). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void officeResponded(String caseId, String officeGroupId) {
-		this.mapper.find(caseId, Scope.OFFICE, officeGroupId)
-			.filter((row) -> row.respondedAt() == null)
-			.ifPresent((row) -> {
-				Instant now = this.clock.instant();
-				write(row.responded(now, usedAt(row, now)));
-			});
+		officeClock(caseId, officeGroupId).filter((row) -> row.respondedAt() == null).ifPresent((row) -> {
+			Instant now = this.clock.instant();
+			write(row.responded(now, usedAt(row, now)));
+		});
 	}
 
 	/** The office waits for the citizen: its clock is paused, not finished. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void officeWaiting(String caseId, String officeGroupId) {
-		this.mapper.find(caseId, Scope.OFFICE, officeGroupId).ifPresent((row) -> {
+		officeClock(caseId, officeGroupId).ifPresent((row) -> {
 			Instant now = this.clock.instant();
 			write(row.stopped(Phase.WAITING, usedAt(row, now), null));
 		});
@@ -198,21 +201,23 @@ public class SlaClocks {
 	/** The SLA of one office's part of the case (the SLA of that office's task). */
 	public Optional<SlaStatus> officeStatus(String caseId, String officeGroupId) {
 		Instant now = this.clock.instant();
-		return this.mapper.find(caseId, Scope.OFFICE, officeGroupId).map((row) -> status(row, now));
+		return officeClock(caseId, officeGroupId).map((row) -> status(row, now));
 	}
 
 	/** Records the warning; false when it was already given. */
 	boolean markWarned(String caseId, String officeGroupId) {
-		return this.mapper.find(caseId, Scope.OFFICE, officeGroupId)
-			.map((row) -> this.mapper.markWarned(row.id(), this.clock.instant()) == 1)
-			.orElse(false);
+		return officeClock(caseId, officeGroupId).map((row) -> {
+			forget(caseId, officeGroupId);
+			return this.mapper.markWarned(row.id(), this.clock.instant()) == 1;
+		}).orElse(false);
 	}
 
 	/** Records an escalation level; false when the clock already reached it. */
 	boolean markEscalated(String caseId, String officeGroupId, int level) {
-		return this.mapper.find(caseId, Scope.OFFICE, officeGroupId)
-			.map((row) -> this.mapper.markEscalated(row.id(), level, this.clock.instant()) == 1)
-			.orElse(false);
+		return officeClock(caseId, officeGroupId).map((row) -> {
+			forget(caseId, officeGroupId);
+			return this.mapper.markEscalated(row.id(), level, this.clock.instant()) == 1;
+		}).orElse(false);
 	}
 
 	/** Working time left to the office's target, for messages. */
@@ -296,7 +301,63 @@ public class SlaClocks {
 				office ? row.respondedAt() != null : null, office && responseUsed > row.responseTargetMs());
 	}
 
+	/**
+	 * The office's clock on the case. Read once per transaction: opening a case asks for
+	 * it five times (three timers, the task's due date, the timeline), and a read cost as
+	 * much as the rest of the SLA work (issue #19). A change forgets it.
+	 */
+	private Optional<SlaClockRow> officeClock(String caseId, String officeGroupId) {
+		Map<String, SlaClockRow> read = readInTransaction();
+		String key = caseId + "\n" + officeGroupId;
+		SlaClockRow known = (read != null) ? read.get(key) : null;
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<SlaClockRow> row = this.mapper.find(caseId, Scope.OFFICE, officeGroupId);
+		if (read != null) {
+			row.ifPresent((found) -> read.put(key, found));
+		}
+		return row;
+	}
+
+	private void remember(SlaClockRow row) {
+		Map<String, SlaClockRow> read = readInTransaction();
+		if (read != null && row.scope() == Scope.OFFICE) {
+			read.put(row.caseId() + "\n" + row.officeGroupId(), row);
+		}
+	}
+
+	private void forget(String caseId, String officeGroupId) {
+		Map<String, SlaClockRow> read = readInTransaction();
+		if (read != null) {
+			read.remove(caseId + "\n" + officeGroupId);
+		}
+	}
+
+	/** This transaction's office clocks read so far; null outside a transaction. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, SlaClockRow> readInTransaction() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		Map<String, SlaClockRow> read = (Map<String, SlaClockRow>) TransactionSynchronizationManager
+			.getResource(READ_IN_TRANSACTION);
+		if (read == null) {
+			Map<String, SlaClockRow> fresh = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(READ_IN_TRANSACTION, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(READ_IN_TRANSACTION);
+				}
+			});
+			read = fresh;
+		}
+		return read;
+	}
+
 	private void write(SlaClockRow row) {
+		forget(row.caseId(), row.officeGroupId());
 		if (this.mapper.update(row) != 1) {
 			// the engine rolls its step back and the job executor tries again
 			throw new OptimisticLockingFailureException("SLA clock " + row.id() + " changed concurrently");

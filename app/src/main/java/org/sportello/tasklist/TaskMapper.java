@@ -15,8 +15,9 @@ import org.apache.ibatis.annotations.Select;
 interface TaskMapper {
 
 	/** A task of a case ({@code subject} null), or of a process without one. */
-	@Insert("INSERT INTO spt_task (task_id, case_id, subject, office_group_id, created_at, sla_due, assignee) "
-			+ "VALUES (#{taskId}, #{caseId}, #{subject}, #{office}, #{createdAt}, #{slaDue}, #{assignee})")
+	@Insert("INSERT INTO spt_task (task_id, case_id, subject, office_group_id, created_at, queued_at, sla_due, "
+			+ "assignee) VALUES (#{taskId}, #{caseId}, #{subject}, #{office}, #{createdAt}, #{createdAt}, #{slaDue}, "
+			+ "#{assignee})")
 	void insert(@Param("taskId") String taskId, @Param("caseId") String caseId, @Param("subject") String subject,
 			@Param("office") String office, @Param("createdAt") Instant createdAt, @Param("slaDue") Instant slaDue,
 			@Param("assignee") String assignee);

@@ -3,6 +3,7 @@ package org.sportello.tasklist;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -82,9 +83,12 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 	}
 
 	private void created(DelegateTask delegate) {
-		Object caseId = delegate.getVariable("caseId");
+		// the process's variables: a task just created has none of its own, and asking
+		// the task would query for them
+		VariableScope scope = (delegate.getExecution() != null) ? delegate.getExecution() : delegate;
+		Object caseId = scope.getVariable("caseId");
 		// a process without a case (article reviews) names what its tasks are about
-		Object subject = (caseId == null) ? delegate.getVariable("subject") : null;
+		Object subject = (caseId == null) ? scope.getVariable("subject") : null;
 		if (caseId == null && subject == null) {
 			return;
 		}
