@@ -132,11 +132,11 @@ interface DistributionMapper {
 	 * length. Offices without waiting tasks answer 0 and null.
 	 */
 	@Select("<script><foreach item='p' collection='probes' separator=' UNION ALL '>"
-			+ "SELECT #{p.officeGroupId} AS office_group_id, (SELECT COUNT(*) FROM (SELECT 1 AS one FROM spt_task "
+			+ "SELECT o.group_id AS office_group_id, (SELECT COUNT(*) FROM (SELECT 1 AS one FROM spt_task "
 			+ "WHERE office_group_id = #{p.officeGroupId} AND assignee IS NULL AND case_id IS NOT NULL "
 			+ "LIMIT #{p.cap}) w) AS waiting, (SELECT queued_at FROM spt_task WHERE office_group_id = "
-			+ "#{p.officeGroupId} AND assignee IS NULL AND case_id IS NOT NULL ORDER BY queued_at LIMIT 1) AS oldest"
-			+ "</foreach></script>")
+			+ "#{p.officeGroupId} AND assignee IS NULL AND case_id IS NOT NULL ORDER BY queued_at LIMIT 1) AS oldest "
+			+ "FROM spt_office o WHERE o.group_id = #{p.officeGroupId}</foreach></script>")
 	List<OfficeLoad> queueHeads(@Param("probes") List<QueueProbe> probes);
 
 	/** Waiting (unclaimed) tasks per office and the oldest one's time in its queue. */
