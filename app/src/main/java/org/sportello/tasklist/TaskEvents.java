@@ -7,16 +7,20 @@ import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Tells the open inboxes of this node that a task was created, claimed or ended, once the
- * change is committed; each inbox refreshes only when the change concerns its user or one
- * of its groups. No inbox polls the database.
+ * Tells the open inboxes that a task was created, claimed or ended, once the change is
+ * committed: this node's at once, the other nodes' within about a second
+ * ({@link TaskSignals}, through the shared database). Each inbox refreshes only when the
+ * change concerns its user or one of its groups; no inbox polls the database.
  */
 @Component
+@EnableScheduling
 public class TaskEvents {
 
 	/** A task changed; who may care: its candidate groups and its assignee and owner. */
@@ -29,6 +33,12 @@ public class TaskEvents {
 	}
 
 	private final Set<Consumer<TaskChange>> listeners = new CopyOnWriteArraySet<>();
+
+	private final TaskSignals signals;
+
+	TaskEvents(TaskSignals signals) {
+		this.signals = signals;
+	}
 
 	/** Listens until the returned handle runs. */
 	public Runnable subscribe(Consumer<TaskChange> listener) {
@@ -62,6 +72,8 @@ public class TaskEvents {
 	}
 
 	void publish(TaskChange change) {
+		// the other nodes' inboxes hear it through the database, once committed
+		this.signals.send(change);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -73,6 +85,17 @@ public class TaskEvents {
 		else {
 			deliver(change);
 		}
+	}
+
+	/** Tells this node's inboxes what the other nodes changed (about once a second). */
+	@Scheduled(fixedDelayString = "${sportello.tasklist.signal-interval:1s}", initialDelayString = "PT1S")
+	void receive() {
+		this.signals.receive().forEach(this::deliver);
+	}
+
+	@Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+	void purge() {
+		this.signals.purge();
 	}
 
 	private void deliver(TaskChange change) {
