@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the answer, sends the next. A warm-up, then the measured period; prints requests per second
  * and latency percentiles of the measured period, and how many answers were not 2xx.
  *
- * Usage: java Load.java sportello|peer <base url> [threads] [warm-up s] [duration s]
+ * Usage: java Load.java sportello|peer <base url> [threads] [warm-up s] [duration s] [codes file]
+ * With a codes file, the tracking code of every case opened (201) is appended to it, one per line.
  * Run with the JDK's source launcher: no build.
  */
 public class Load {
@@ -32,6 +33,8 @@ public class Load {
 		int threads = (args.length > 2) ? Integer.parseInt(args[2]) : 4;
 		int warmup = (args.length > 3) ? Integer.parseInt(args[3]) : 10;
 		int duration = (args.length > 4) ? Integer.parseInt(args[4]) : 60;
+		java.io.PrintWriter codes = (args.length > 5)
+				? new java.io.PrintWriter(new java.io.FileWriter(args[5], StandardCharsets.UTF_8, true), true) : null;
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5))
@@ -66,6 +69,15 @@ public class Load {
 						body = ex.toString();
 					}
 					long took = System.nanoTime() - sent;
+					if (codes != null && status == 201) {
+						java.util.regex.Matcher code = java.util.regex.Pattern.compile("\"trackingCode\":\"([^\"]+)\"")
+							.matcher(body);
+						if (code.find()) {
+							synchronized (codes) {
+								codes.println(code.group(1));
+							}
+						}
+					}
 					if (sent >= measureFrom && n < latencies.length) {
 						latencies[n++] = (status / 100 == 2) ? took : -took;
 					}
@@ -80,6 +92,9 @@ public class Load {
 		}
 		for (Thread worker : workers) {
 			worker.join();
+		}
+		if (codes != null) {
+			codes.close();
 		}
 		List<Long> ok = new ArrayList<>();
 		long bad = 0;

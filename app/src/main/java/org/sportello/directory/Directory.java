@@ -74,6 +74,9 @@ public class Directory {
 	}
 
 	public Optional<Office> office(String groupId) {
+		if (groupId == null) {
+			return Optional.empty();
+		}
 		Known known = this.offices.get(groupId);
 		// monotonic time: about rows changed by hand in the database, in real seconds
 		if (known != null && System.nanoTime() - known.readAt() < OFFICE_HOLD_NANOS) {
