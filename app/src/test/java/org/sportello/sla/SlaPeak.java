@@ -76,7 +76,7 @@ final class SlaPeak {
 		public String toString() {
 			return String.format(
 					"%d cases opened and forwarded in %.1f s; %d warnings drained in %.1f s; "
-							+ "%d breaches escalated in %.1f s (%.0f jobs/s); meanwhile one client opened %d cases,"
+							+ "%d breaches escalated in %.1f s (%.0f jobs/s); meanwhile a front office opened %d cases,"
 							+ " p95 %.1f ms",
 					this.cases, this.opening.toMillis() / 1000.0, this.cases, this.warnings.toMillis() / 1000.0,
 					this.cases, this.escalations.toMillis() / 1000.0, escalationsPerSecond(), this.probes,
@@ -98,9 +98,8 @@ final class SlaPeak {
 			Duration opening = Duration.ofNanos(System.nanoTime() - start);
 			Duration warnings = drainAt(WARNING);
 			assertThat(events("SLA_WARNING")).isEqualTo(count);
-			// while the breaches drain, a front office keeps opening cases: the job
-			// executor
-			// must not starve it
+			// while the breaches drain, a front office keeps opening cases (ten a
+			// second): the job executor must not starve it
 			List<Long> probes = new java.util.concurrent.CopyOnWriteArrayList<>();
 			java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean(true);
 			Thread probe = new Thread(() -> {
@@ -111,6 +110,13 @@ final class SlaPeak {
 									new IntakeRequest.Citizen("Cittadino di prova", null, null, false, "it"), null),
 							"fo1");
 					probes.add(System.nanoTime() - sent);
+					try {
+						Thread.sleep(100);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return;
+					}
 				}
 			});
 			probe.start();
