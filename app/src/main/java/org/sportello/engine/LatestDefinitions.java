@@ -11,8 +11,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.ResourceDefinition;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -57,30 +56,24 @@ public class LatestDefinitions extends AbstractProcessEnginePlugin {
 
 	/** The latest version of the process, or null when none is deployed. */
 	public Latest process(String key) {
-		return latest(this.processes, key, (k) -> {
-			ProcessDefinition definition = this.repository.getObject()
-				.createProcessDefinitionQuery()
-				.processDefinitionKey(k)
-				.withoutTenantId()
-				.latestVersion()
-				.singleResult();
-			return (definition != null) ? new Latest(definition.getId(), definition.getVersion(), System.nanoTime())
-					: null;
-		});
+		return latest(this.processes, key,
+				(k) -> this.repository.getObject()
+					.createProcessDefinitionQuery()
+					.processDefinitionKey(k)
+					.withoutTenantId()
+					.latestVersion()
+					.singleResult());
 	}
 
 	/** The latest version of the decision, or null when none is deployed. */
 	public Latest decision(String key) {
-		return latest(this.decisions, key, (k) -> {
-			DecisionDefinition definition = this.repository.getObject()
-				.createDecisionDefinitionQuery()
-				.decisionDefinitionKey(k)
-				.withoutTenantId()
-				.latestVersion()
-				.singleResult();
-			return (definition != null) ? new Latest(definition.getId(), definition.getVersion(), System.nanoTime())
-					: null;
-		});
+		return latest(this.decisions, key,
+				(k) -> this.repository.getObject()
+					.createDecisionDefinitionQuery()
+					.decisionDefinitionKey(k)
+					.withoutTenantId()
+					.latestVersion()
+					.singleResult());
 	}
 
 	/** Forgets every answer: the next look-up reads the database. */
@@ -89,12 +82,15 @@ public class LatestDefinitions extends AbstractProcessEnginePlugin {
 		this.decisions.clear();
 	}
 
-	private static Latest latest(Map<String, Latest> known, String key, Function<String, Latest> read) {
+	private static Latest latest(Map<String, Latest> known, String key,
+			Function<String, ? extends ResourceDefinition> read) {
 		Latest latest = known.get(key);
 		// monotonic time, not the application's clock: this is about other nodes'
 		// deployments, which happen in real time whatever time the engine is told
 		if (latest == null || System.nanoTime() - latest.readAt() > TimeUnit.SECONDS.toNanos(RECHECK_SECONDS)) {
-			latest = read.apply(key);
+			ResourceDefinition definition = read.apply(key);
+			latest = (definition != null) ? new Latest(definition.getId(), definition.getVersion(), System.nanoTime())
+					: null;
 			if (latest != null) {
 				known.put(key, latest);
 			}
