@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,11 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends the outbox. Each run claims due messages one by one with a conditional update, so
  * that of several dispatchers (nodes) exactly one gets each message; a claim is a lease
- * (five minutes) that another node takes over only if this one died. Outside the quiet
- * hours (by default 21:00-08:00 in the application's time zone) and within the per-number
- * limit, messages go to Twilio; transient errors come back with exponential backoff,
- * permanent ones stop and show on the case. Without Twilio credentials messages are
- * marked LOCAL: the outbox view shows them exactly as they would have been sent.
+ * (five minutes) that another node takes over only if this one died; it first asks Twilio
+ * whether the dead node's send got there, so that a message is not sent twice. Outside
+ * the quiet hours (by default 21:00-08:00 in the application's time zone) and within the
+ * per-number limit, messages go to Twilio; transient errors come back with exponential
+ * backoff, permanent ones stop and show on the case. Without Twilio credentials messages
+ * are marked LOCAL: the outbox view shows them exactly as they would have been sent.
  */
 @Component
 public class SmsDispatcher {
@@ -41,6 +44,9 @@ public class SmsDispatcher {
 	static final Duration FIRST_RETRY = Duration.ofSeconds(30);
 
 	static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+	/** How far our clock and Twilio's may differ when we look for a message it took. */
+	static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
 	private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
 
@@ -102,14 +108,18 @@ public class SmsDispatcher {
 		if (isQuiet(now)) {
 			return 0;
 		}
-		List<String> due = this.mapper.dueIds(now, this.settings.batchSize());
+		List<SmsMapper.Due> due = this.mapper.due(now, this.settings.batchSize());
 		if (due.isEmpty()) {
 			return 0;
 		}
+		Map<String, Instant> takenOver = new HashMap<>();
+		due.stream()
+			.filter((message) -> message.expiredLease() != null)
+			.forEach((message) -> takenOver.put(message.id(), message.expiredLease()));
 		// one statement claims the batch; the claimed rows are read back as they are now
 		// (a newer status may have replaced a queued text)
 		Instant until = now.plus(LEASE);
-		this.mapper.claimAll(due, this.node, now, until);
+		this.mapper.claimAll(due.stream().map(SmsMapper.Due::id).toList(), this.node, now, until);
 		List<SmsMessage> claimed = this.mapper.claimed(this.node, until);
 		Map<String, List<SmsMessage>> byNumber = new LinkedHashMap<>();
 		for (SmsMessage message : claimed) {
@@ -117,7 +127,8 @@ public class SmsDispatcher {
 		}
 		List<Future<?>> sending = new ArrayList<>();
 		for (List<SmsMessage> messages : byNumber.values()) {
-			sending.add(this.senders.submit(() -> messages.forEach(this::send)));
+			sending.add(this.senders
+				.submit(() -> messages.forEach((message) -> send(message, takenOver.get(message.id())))));
 		}
 		for (Future<?> future : sending) {
 			try {
@@ -135,11 +146,18 @@ public class SmsDispatcher {
 		return claimed.size();
 	}
 
-	private void send(SmsMessage message) {
+	/**
+	 * Sends one claimed message. {@code expiredLease} is the end of a dead dispatcher's
+	 * claim on it, if it had one.
+	 */
+	private void send(SmsMessage message, Instant expiredLease) {
 		Instant now = this.clock.instant();
 		String body = this.outbox.currentBody(message);
 		if (!this.twilioSettings.configured()) {
 			this.mapper.markSent(message.id(), this.node, Status.LOCAL, body, null, now);
+			return;
+		}
+		if (expiredLease != null && alreadyAtTwilio(message, body, expiredLease.minus(LEASE))) {
 			return;
 		}
 		SmsMapper.Limits limits = this.mapper.limits(message.toNumber(), now.minus(Duration.ofHours(1)));
@@ -170,6 +188,32 @@ public class SmsDispatcher {
 						ex.getMessage(), this.clock.instant());
 			}
 		}
+	}
+
+	/**
+	 * Whether a dead dispatcher's send had reached Twilio before it stopped: Twilio's
+	 * Messages API has no idempotency key, so before sending again we look for the same
+	 * text to the same number created since that claim began, and take its SID. If Twilio
+	 * cannot be asked, the message waits (it is never sent blind twice).
+	 */
+	private boolean alreadyAtTwilio(SmsMessage message, String body, Instant claimedAt) {
+		Optional<String> sid;
+		try {
+			sid = this.twilio.sentSince(message.toNumber(), body, claimedAt.minus(CLOCK_SKEW));
+		}
+		catch (SmsSendException ex) {
+			this.mapper.requeue(message.id(), this.node, this.clock.instant().plus(FIRST_RETRY), 0,
+					"Taken over from a stopped dispatcher; Twilio could not be asked: " + truncate(ex.getMessage()),
+					this.clock.instant());
+			return true;
+		}
+		if (sid.isEmpty()) {
+			return false;
+		}
+		log.info("SMS {} had reached Twilio ({}) before its dispatcher stopped: not sent again", message.id(),
+				sid.get());
+		this.mapper.markSent(message.id(), this.node, Status.SENT, body, sid.get(), this.clock.instant());
+		return true;
 	}
 
 	/** 30 s, 1 min, 2 min ... at most one hour (the email outbox waits the same). */

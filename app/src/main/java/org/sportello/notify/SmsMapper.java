@@ -59,9 +59,18 @@ interface SmsMapper {
 			+ "AND status = 'SENDING'")
 	List<SmsMessage> claimed(@Param("node") String node, @Param("until") Instant until);
 
-	@Select("SELECT id FROM spt_sms_message WHERE (status = 'QUEUED' AND next_attempt_at <= #{now}) "
-			+ "OR (status = 'SENDING' AND locked_until < #{now}) ORDER BY next_attempt_at, id LIMIT #{limit}")
-	List<String> dueIds(@Param("now") Instant now, @Param("limit") int limit);
+	/**
+	 * A message due to be sent; {@code expiredLease} is set when another dispatcher had
+	 * claimed it and stopped (a node killed mid-send): it may have reached Twilio
+	 * already.
+	 */
+	record Due(String id, Instant expiredLease) {
+	}
+
+	@Select("SELECT id, CASE WHEN status = 'SENDING' THEN locked_until END AS expired_lease FROM spt_sms_message "
+			+ "WHERE (status = 'QUEUED' AND next_attempt_at <= #{now}) OR (status = 'SENDING' AND locked_until < #{now}) "
+			+ "ORDER BY next_attempt_at, id LIMIT #{limit}")
+	List<Due> due(@Param("now") Instant now, @Param("limit") int limit);
 
 	/** Whether the number opted out, and how many SMS it got since: one query. */
 	record Limits(int optedOut, int sent) {

@@ -1,8 +1,10 @@
 package org.sportello.notify;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
@@ -63,6 +65,29 @@ class TwilioSmsGateway {
 			boolean transientError = status == null || status == 429 || status >= 500;
 			throw new SmsSendException("Twilio " + status + " (" + ex.getCode() + "): " + ex.getMessage(),
 					!transientError, ex);
+		}
+	}
+
+	/**
+	 * The SID of a message with this text that Twilio took for this number since then, if
+	 * any: the newest 20 messages to the number are looked at (at most five an hour go to
+	 * one number).
+	 */
+	Optional<String> sentSince(String to, String body, Instant since) {
+		try {
+			return Message.reader()
+				.setTo(new PhoneNumber(to))
+				.setPageSize(20L)
+				.firstPage(client())
+				.getRecords()
+				.stream()
+				.filter((message) -> body.equals(message.getBody()) && message.getDateCreated() != null
+						&& !message.getDateCreated().toInstant().isBefore(since))
+				.map(Message::getSid)
+				.findFirst();
+		}
+		catch (ApiConnectionException | ApiException ex) {
+			throw new SmsSendException("Twilio could not list messages: " + ex.getMessage(), false, ex);
 		}
 	}
 

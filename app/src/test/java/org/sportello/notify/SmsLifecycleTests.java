@@ -66,6 +66,9 @@ class SmsLifecycleTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	TwilioSmsGateway gateway;
+
 	final FakeTwilio twilio = FakeTwilio.shared();
 
 	TwilioSignatures webhooks;
@@ -360,6 +363,50 @@ class SmsLifecycleTests {
 				"SELECT COUNT(*) FROM spt_sms_message WHERE to_number = ? AND status = 'QUEUED' AND last_error LIKE 'Per-number%'",
 				Integer.class, phone))
 			.isOne();
+	}
+
+	@Test
+	void aMessageWhoseDispatcherDiedIsSentOnceWhetherOrNotItHadReachedTwilio() {
+		// three messages claimed by a node that was then killed (kill -9): the first had
+		// reached Twilio, the second had not, the third's text had gone to the same
+		// number
+		// a day earlier, long before this claim (an older message, not this one)
+		String reached = newPhone();
+		String lost = newPhone();
+		String older = newPhone();
+		Map<String, SmsMessage> messages = new java.util.HashMap<>();
+		for (String phone : List.of(reached, lost, older)) {
+			OpenedCase opened = open(phone, true, "it");
+			this.intake.forward(opened.trackingCode(), "Al back office INPS", "fo1");
+			messages.put(phone, this.outbox.ofCase(opened.caseId()).get(0));
+		}
+		Instant deadLease = MORNING.plus(SmsDispatcher.LEASE);
+		this.twilio.clock(() -> MORNING);
+		String sidOfReached = this.gateway.send(reached, this.outbox.currentBody(messages.get(reached)), "https://x/");
+		this.twilio.clock(() -> MORNING.minus(Duration.ofDays(1)));
+		this.gateway.send(older, this.outbox.currentBody(messages.get(older)), "https://x/");
+		for (SmsMessage message : messages.values()) {
+			this.jdbc.update("UPDATE spt_sms_message SET status = 'SENDING', locked_by = 'killed-node', "
+					+ "locked_until = ? WHERE id = ?", java.sql.Timestamp.from(deadLease), message.id());
+		}
+
+		TestClock.set(deadLease.minusSeconds(1));
+		assertThat(dispatchAll()).as("the lease still holds").isZero();
+		TestClock.set(deadLease.plusSeconds(1));
+		this.twilio.clock(() -> deadLease);
+		assertThat(dispatchAll()).isEqualTo(3);
+
+		assertThat(this.twilio.acceptedTo(reached)).hasSize(1);
+		assertThat(this.outbox.ofCase(messages.get(reached).caseId()).get(0)).satisfies((message) -> {
+			assertThat(message.status()).isEqualTo(Status.SENT);
+			assertThat(message.providerSid()).isEqualTo(sidOfReached);
+		});
+		assertThat(this.twilio.acceptedTo(lost)).hasSize(1);
+		assertThat(this.twilio.acceptedTo(older)).hasSize(2);
+		for (String phone : List.of(lost, older)) {
+			assertThat(this.outbox.ofCase(messages.get(phone).caseId()).get(0).status()).isEqualTo(Status.SENT);
+		}
+		assertThat(this.twilio.violations()).isEmpty();
 	}
 
 	private OpenedCase open(String phone, boolean consent, String language) {

@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -15,6 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -35,6 +40,10 @@ public final class FakeTwilio {
 
 	public static final String FROM = "+15005550006";
 
+	/** Twilio's dates (RFC 2822), as its SDK parses them. */
+	private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
+			java.util.Locale.US);
+
 	private static FakeTwilio shared;
 
 	private final HttpServer server;
@@ -47,17 +56,41 @@ public final class FakeTwilio {
 
 	private volatile long delayMillis;
 
-	private FakeTwilio() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+	private volatile Supplier<Instant> now = Instant::now;
+
+	private volatile Consumer<Map<String, String>> onAccepted = (message) -> {
+	};
+
+	private FakeTwilio(int port) throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
 		this.server.setExecutor(Executors.newFixedThreadPool(128));
 		this.server.createContext("/", this::handle);
 		this.server.start();
 	}
 
+	/**
+	 * For {@code bench/cluster.sh}: the fake on a port, answering after a delay, writing
+	 * each accepted message (To, tab, Body) as a line to a file. Run from the test
+	 * classes:
+	 * {@code java -cp app/target/test-classes org.sportello.support.FakeTwilio 8199 50 sms.log}.
+	 */
+	public static void main(String[] args) throws IOException {
+		FakeTwilio twilio = new FakeTwilio(Integer.parseInt(args[0]));
+		twilio.delay(Long.parseLong(args[1]));
+		java.io.PrintWriter log = new java.io.PrintWriter(
+				java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(args[2]), StandardCharsets.UTF_8), true);
+		twilio.onAccepted = (message) -> {
+			synchronized (log) {
+				log.println(message.get("To") + "\t" + message.get("Body").replace('\n', ' '));
+			}
+		};
+		System.out.println("fake Twilio on " + twilio.baseUrl() + ", account " + ACCOUNT_SID);
+	}
+
 	public static synchronized FakeTwilio shared() {
 		if (shared == null) {
 			try {
-				shared = new FakeTwilio();
+				shared = new FakeTwilio(0);
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Cannot start the fake Twilio server", ex);
@@ -101,11 +134,20 @@ public final class FakeTwilio {
 		}
 	}
 
+	/**
+	 * The time Twilio stamps on messages ({@code date_created}); the wall clock unless
+	 * set.
+	 */
+	public void clock(Supplier<Instant> now) {
+		this.now = now;
+	}
+
 	public void reset() {
 		this.accepted.clear();
 		this.violations.clear();
 		this.scripted.clear();
 		this.delayMillis = 0;
+		this.now = Instant::now;
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -115,7 +157,8 @@ public final class FakeTwilio {
 			}
 			String path = exchange.getRequestURI().getPath();
 			String expectedPath = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
-			if (!"POST".equals(exchange.getRequestMethod()) || !expectedPath.equals(path)) {
+			boolean list = "GET".equals(exchange.getRequestMethod());
+			if (!(list || "POST".equals(exchange.getRequestMethod())) || !expectedPath.equals(path)) {
 				violation(exchange, 404, 20404, exchange.getRequestMethod() + " " + path);
 				return;
 			}
@@ -123,6 +166,10 @@ public final class FakeTwilio {
 				.encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
 			if (!expectedAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
 				violation(exchange, 401, 20003, "bad credentials");
+				return;
+			}
+			if (list) {
+				list(exchange, expectedPath);
 				return;
 			}
 			Map<String, String> form = form(exchange.getRequestBody());
@@ -138,17 +185,45 @@ public final class FakeTwilio {
 				respond(exchange, failure[0], error(failure[0], failure[1], "scripted failure"));
 				return;
 			}
-			String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-			form.put("Sid", sid);
+			form.put("Sid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+			form.put("DateCreated", TWILIO_DATE.format(this.now.get().atOffset(ZoneOffset.UTC)));
 			this.accepted.add(form);
-			respond(exchange, 201,
-					"{\"sid\":\"" + sid + "\",\"account_sid\":\"" + ACCOUNT_SID + "\",\"status\":\"queued\",\"to\":\""
-							+ json(form.get("To")) + "\",\"body\":\"" + json(form.get("Body"))
-							+ "\",\"num_segments\":\"1\",\"direction\":\"outbound-api\"}");
+			this.onAccepted.accept(form);
+			respond(exchange, 201, messageJson(form));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Twilio's list of messages, newest first, filtered by {@code To}, one page of
+	 * {@code PageSize} (default 50).
+	 */
+	private void list(HttpExchange exchange, String path) throws IOException {
+		Map<String, String> query = form(new java.io.ByteArrayInputStream(
+				String.valueOf(exchange.getRequestURI().getRawQuery()).getBytes(StandardCharsets.UTF_8)));
+		int pageSize = Integer.parseInt(query.getOrDefault("PageSize", "50"));
+		List<Map<String, String>> found = new ArrayList<>(accepted().stream()
+			.filter((message) -> !query.containsKey("To") || query.get("To").equals(message.get("To")))
+			.toList());
+		Collections.reverse(found);
+		StringBuilder messages = new StringBuilder();
+		for (Map<String, String> message : found.subList(0, Math.min(pageSize, found.size()))) {
+			messages.append((messages.length() > 0) ? "," : "").append(messageJson(message));
+		}
+		String uri = path + "?PageSize=" + pageSize + "&Page=0";
+		respond(exchange, 200,
+				"{\"messages\":[" + messages + "],\"page\":0,\"page_size\":" + pageSize + ",\"start\":0,\"uri\":\""
+						+ uri + "\",\"first_page_uri\":\"" + uri
+						+ "\",\"next_page_uri\":null,\"previous_page_uri\":null}");
+	}
+
+	private static String messageJson(Map<String, String> message) {
+		return "{\"sid\":\"" + message.get("Sid") + "\",\"account_sid\":\"" + ACCOUNT_SID
+				+ "\",\"status\":\"queued\",\"to\":\"" + json(message.get("To")) + "\",\"body\":\""
+				+ json(message.get("Body")) + "\",\"date_created\":\"" + message.get("DateCreated")
+				+ "\",\"num_segments\":\"1\",\"direction\":\"outbound-api\"}";
 	}
 
 	private void violation(HttpExchange exchange, int status, int code, String what) throws IOException {
