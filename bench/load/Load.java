@@ -5,18 +5,29 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A closed-loop load of N client threads (issue #19, W1): each thread sends a request, waits for
- * the answer, sends the next. A warm-up, then the measured period; prints requests per second
- * and latency percentiles of the measured period, and how many answers were not 2xx.
+ * A closed-loop load of N client threads (issue #19): each thread sends a request, waits for the
+ * answer, sends the next. A warm-up, then the measured period; prints requests per second and
+ * latency percentiles of the measured period, per kind of request, and how many answers were not
+ * 2xx.
  *
- * Usage: java Load.java sportello|peer <base url> [threads] [warm-up s] [duration s] [codes file]
+ * Kinds: {@code sportello} opens cases ({@code POST /api/cases} as fo1); {@code peer} starts the
+ * plain Camunda peer's process; {@code mix} is what a network sees at a peak: half the requests
+ * open a case, three in ten are citizens following a case opened earlier in the run
+ * ({@code POST /api/public/track} with its code and PIN), two in ten are officials paging their
+ * inbox ({@code GET /api/inbox}, one of the first five pages).
+ *
+ * Usage: java Load.java sportello|peer|mix <base url> [threads] [warm-up s] [duration s] [codes file]
  * With a codes file, the tracking code of every case opened (201) is appended to it, one per line.
  * Run with the JDK's source launcher: no build.
  */
@@ -26,6 +37,13 @@ public class Load {
 			"LOCAL_TAX", "PENSION", "HEALTH_BOOKING", "INCOME_SUPPORT", "GAS_CONNECTION", "SCHOOL_BUILDINGS", "OTHER" };
 
 	static final String[] MUNICIPALITIES = { "L'Aquila", "Paganica", "Onna", "Pescara" };
+
+	static final Pattern CODE = Pattern.compile("\"trackingCode\":\"([^\"]+)\"");
+
+	static final Pattern PIN = Pattern.compile("\"pin\":\"([^\"]+)\"");
+
+	/** Cases this run opened, as code and PIN, for the citizens' tracking requests. */
+	static final List<String[]> opened = new CopyOnWriteArrayList<>();
 
 	public static void main(String[] args) throws Exception {
 		String kind = args[0];
@@ -42,21 +60,20 @@ public class Load {
 		long start = System.nanoTime();
 		long measureFrom = start + warmup * 1_000_000_000L;
 		long end = measureFrom + duration * 1_000_000_000L;
-		List<long[]> perThread = new ArrayList<>();
+		List<Map<String, List<Long>>> perThread = new ArrayList<>();
 		AtomicLong failures = new AtomicLong();
-		AtomicLong firstFailure = new AtomicLong();
 		List<Thread> workers = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
-			long[] latencies = new long[2_000_000];
+			Map<String, List<Long>> latencies = new TreeMap<>();
 			perThread.add(latencies);
 			Thread worker = new Thread(() -> {
-				int n = 0;
 				while (true) {
 					long sent = System.nanoTime();
 					if (sent >= end) {
 						break;
 					}
-					HttpRequest request = request(kind, base);
+					String label = label(kind);
+					HttpRequest request = request(label, base);
 					int status;
 					String body = "";
 					try {
@@ -69,23 +86,29 @@ public class Load {
 						body = ex.toString();
 					}
 					long took = System.nanoTime() - sent;
-					if (codes != null && status == 201) {
-						java.util.regex.Matcher code = java.util.regex.Pattern.compile("\"trackingCode\":\"([^\"]+)\"")
-							.matcher(body);
+					if (status == 201 && !label.equals("peer")) {
+						Matcher code = CODE.matcher(body);
+						Matcher pin = PIN.matcher(body);
 						if (code.find()) {
-							synchronized (codes) {
-								codes.println(code.group(1));
+							if (pin.find()) {
+								opened.add(new String[] { code.group(1), pin.group(1) });
+							}
+							if (codes != null) {
+								synchronized (codes) {
+									codes.println(code.group(1));
+								}
 							}
 						}
 					}
-					if (sent >= measureFrom && n < latencies.length) {
-						latencies[n++] = (status / 100 == 2) ? took : -took;
+					if (sent >= measureFrom) {
+						latencies.computeIfAbsent(label, (key) -> new ArrayList<>())
+							.add((status / 100 == 2) ? took : -took);
 					}
 					if (status / 100 != 2 && failures.incrementAndGet() == 1) {
-						System.err.println("first failure: " + status + " " + body.substring(0, Math.min(400, body.length())));
+						System.err.println("first failure (" + label + "): " + status + " "
+								+ body.substring(0, Math.min(400, body.length())));
 					}
 				}
-				latencies[latencies.length - 1] = n;
 			});
 			workers.add(worker);
 			worker.start();
@@ -96,23 +119,16 @@ public class Load {
 		if (codes != null) {
 			codes.close();
 		}
-		List<Long> ok = new ArrayList<>();
-		long bad = 0;
-		for (long[] latencies : perThread) {
-			int n = (int) latencies[latencies.length - 1];
-			for (int i = 0; i < n; i++) {
-				if (latencies[i] > 0) {
-					ok.add(latencies[i]);
-				}
-				else {
-					bad++;
-				}
-			}
+		Map<String, List<Long>> merged = new TreeMap<>();
+		perThread.forEach((latencies) -> latencies
+			.forEach((label, values) -> merged.computeIfAbsent(label, (key) -> new ArrayList<>()).addAll(values)));
+		for (Map.Entry<String, List<Long>> entry : merged.entrySet()) {
+			long[] sorted = entry.getValue().stream().filter((took) -> took > 0).mapToLong(Long::longValue).sorted().toArray();
+			long bad = entry.getValue().stream().filter((took) -> took < 0).count();
+			System.out.printf("%s: %d threads, %d s: %.1f requests/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d not 2xx%n",
+					entry.getKey(), threads, duration, sorted.length / (double) duration, percentile(sorted, 50),
+					percentile(sorted, 95), percentile(sorted, 99), bad);
 		}
-		long[] sorted = ok.stream().mapToLong(Long::longValue).sorted().toArray();
-		System.out.printf("%s: %d threads, %d s: %.1f requests/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d not 2xx%n", kind,
-				threads, duration, sorted.length / (double) duration, percentile(sorted, 50), percentile(sorted, 95),
-				percentile(sorted, 99), bad);
 	}
 
 	static double percentile(long[] sorted, int p) {
@@ -123,34 +139,65 @@ public class Load {
 		return sorted[Math.max(0, index)] / 1_000_000.0;
 	}
 
-	static HttpRequest request(String kind, String base) {
+	/** What this request is: for "mix", drawn at random (open 5, track 3, inbox 2 in ten). */
+	static String label(String kind) {
+		if (!kind.equals("mix")) {
+			return kind;
+		}
+		int draw = ThreadLocalRandom.current().nextInt(10);
+		if (draw < 5 || opened.isEmpty()) {
+			return "sportello";
+		}
+		return (draw < 8) ? "track" : "inbox";
+	}
+
+	static HttpRequest request(String label, String base) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		String municipality = MUNICIPALITIES[random.nextInt(MUNICIPALITIES.length)];
 		String topic = SPORTELLO_TOPICS[random.nextInt(SPORTELLO_TOPICS.length)];
-		if (kind.equals("peer")) {
-			String body = """
-					{"variables": {"topic": {"value": "%s", "type": "String"},
-					 "municipality": {"value": "%s", "type": "String"},
-					 "channel": {"value": "PHONE", "type": "String"},
-					 "urgent": {"value": %s, "type": "Boolean"}},
-					 "businessKey": "%s"}""".formatted(topic, municipality, random.nextBoolean(),
-					"B-" + random.nextLong(1L << 40));
-			return HttpRequest.newBuilder(URI.create(base + "/engine-rest/process-definition/key/peerRequest/start"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build();
+		String basic = "Basic " + Base64.getEncoder().encodeToString("fo1:demo".getBytes(StandardCharsets.UTF_8));
+		switch (label) {
+			case "peer" -> {
+				String body = """
+						{"variables": {"topic": {"value": "%s", "type": "String"},
+						 "municipality": {"value": "%s", "type": "String"},
+						 "channel": {"value": "PHONE", "type": "String"},
+						 "urgent": {"value": %s, "type": "Boolean"}},
+						 "businessKey": "%s"}""".formatted(topic, municipality, random.nextBoolean(),
+						"B-" + random.nextLong(1L << 40));
+				return HttpRequest.newBuilder(URI.create(base + "/engine-rest/process-definition/key/peerRequest/start"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build();
+			}
+			case "track" -> {
+				String[] tracked = opened.get(random.nextInt(opened.size()));
+				return HttpRequest.newBuilder(URI.create(base + "/api/public/track"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"trackingCode\": \"%s\", \"pin\": \"%s\"}".formatted(tracked[0], tracked[1])))
+					.build();
+			}
+			case "inbox" -> {
+				return HttpRequest.newBuilder(URI.create(base + "/api/inbox?tab=OFFICES&page=" + random.nextInt(5)))
+					.header("Authorization", basic)
+					.GET()
+					.build();
+			}
+			default -> {
+				String body = """
+						{"channel": "PHONE", "topic": "%s", "municipality": "%s",
+						 "description": "Richiesta %d: il cittadino chiede informazioni sulla sua pratica.",
+						 "citizen": {"name": "Mario Rossi", "phone": "+39 333 %07d", "smsConsent": %s, "language": "it"}}"""
+					.formatted(topic, municipality, random.nextInt(1_000_000), random.nextInt(10_000_000),
+							random.nextBoolean());
+				return HttpRequest.newBuilder(URI.create(base + "/api/cases"))
+					.header("Content-Type", "application/json")
+					.header("Authorization", basic)
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build();
+			}
 		}
-		String body = """
-				{"channel": "PHONE", "topic": "%s", "municipality": "%s",
-				 "description": "Richiesta %d: il cittadino chiede informazioni sulla sua pratica.",
-				 "citizen": {"name": "Mario Rossi", "phone": "+39 333 %07d", "smsConsent": %s, "language": "it"}}"""
-			.formatted(topic, municipality, random.nextInt(1_000_000), random.nextInt(10_000_000), random.nextBoolean());
-		return HttpRequest.newBuilder(URI.create(base + "/api/cases"))
-			.header("Content-Type", "application/json")
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("fo1:demo".getBytes(StandardCharsets.UTF_8)))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -118,7 +119,10 @@ public class SmsDispatcher {
 			.forEach((message) -> takenOver.put(message.id(), message.expiredLease()));
 		// one statement claims the batch; the claimed rows are read back as they are now
 		// (a newer status may have replaced a queued text)
-		Instant until = now.plus(LEASE);
+		// whole seconds: MariaDB's TIMESTAMP keeps no fraction, and the claimed rows are
+		// read
+		// back by this value
+		Instant until = now.plus(LEASE).truncatedTo(ChronoUnit.SECONDS);
 		this.mapper.claimAll(due.stream().map(SmsMapper.Due::id).toList(), this.node, now, until);
 		List<SmsMessage> claimed = this.mapper.claimed(this.node, until);
 		Map<String, List<SmsMessage>> byNumber = new LinkedHashMap<>();
