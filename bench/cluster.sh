@@ -143,8 +143,9 @@ sms_lines=$(( $(wc -l < "$work/twilio.log") ))
 sms_twice=$(sort "$work/twilio.log" | uniq -d | wc -l)
 sms_sent=$(q "SELECT COUNT(*) FROM spt_sms_message WHERE status IN ('SENT', 'DELIVERED', 'UNDELIVERED')")
 bench_sent=$(grep -c 'prova di carico, messaggio' "$work/twilio.log" || true)
+taken_over=$(cat "$work"/node*.log | grep -c "before its dispatcher stopped" || true)
 echo "  breaches: $(q "SELECT COUNT(*) FROM bench_breach") made due, escalated other than exactly once: $escalated_not_once"
-echo "  SMS: $sms_lines reached the fake Twilio ($sms_before before the failure run; $bench_sent of the $messages queued at once), the same message twice: $sms_twice; sent in the outbox: $sms_sent; by status: $(q "SELECT GROUP_CONCAT(CONCAT(status, ' ', n)) FROM (SELECT status, COUNT(*) n FROM spt_sms_message GROUP BY status) s")"
+echo "  SMS: $sms_lines reached the fake Twilio ($sms_before before the failure run; $bench_sent of the $messages queued at once), the same message twice: $sms_twice; found at Twilio after a takeover, not sent again: $taken_over; sent in the outbox: $sms_sent; by status: $(q "SELECT GROUP_CONCAT(CONCAT(status, ' ', n)) FROM (SELECT status, COUNT(*) n FROM spt_sms_message GROUP BY status) s")"
 echo "  accepted (201) $accepted; cases opened by the load $cases (more: opened, but the answer was lost with the node)"
 echo "  accepted but missing: $missing; unreadable through the balancer: $unreadable"
 echo "  half-made: without process $no_process, without timeline $no_timeline, waiting without task $no_task, without SLA clock $no_clock"

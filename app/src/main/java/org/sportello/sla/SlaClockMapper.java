@@ -1,6 +1,7 @@
 package org.sportello.sla;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,11 @@ interface SlaClockMapper {
 			+ "resolution_target_ms, warning_ratio, level2_after_ms, started_at, running_since, used_ms, responded_at, "
 			+ "response_used_ms, warning_at, breach_at, level2_at, warned_at, breached_at, escalation_level, ended_at, "
 			+ "version";
+
+	/** The offices' clocks of these cases (an inbox page's rows). */
+	@Select({ "<script>SELECT " + COLUMNS + " FROM spt_sla_clock WHERE scope = 'OFFICE' AND case_id IN ",
+			"<foreach item='id' collection='caseIds' open='(' separator=',' close=')'>#{id}</foreach></script>" })
+	List<SlaClockRow> officeClocksOf(@Param("caseIds") Collection<String> caseIds);
 
 	@Select("SELECT " + COLUMNS + " FROM spt_sla_clock WHERE case_id = #{caseId} AND scope = #{scope} "
 			+ "AND office_group_id = #{office}")

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -202,6 +203,26 @@ public class SlaClocks {
 	public Optional<SlaStatus> officeStatus(String caseId, String officeGroupId) {
 		Instant now = this.clock.instant();
 		return officeClock(caseId, officeGroupId).map((row) -> status(row, now));
+	}
+
+	/**
+	 * The SLA of each office's part of these cases, by case and office, in one query
+	 * (an inbox page: one read instead of one per row).
+	 */
+	public Map<CaseOffice, SlaStatus> officeStatuses(Collection<String> caseIds) {
+		if (caseIds.isEmpty()) {
+			return Map.of();
+		}
+		Instant now = this.clock.instant();
+		Map<CaseOffice, SlaStatus> statuses = new HashMap<>();
+		for (SlaClockRow row : this.mapper.officeClocksOf(caseIds)) {
+			statuses.put(new CaseOffice(row.caseId(), row.officeGroupId()), status(row, now));
+		}
+		return statuses;
+	}
+
+	/** An office's part of a case. */
+	public record CaseOffice(String caseId, String officeGroupId) {
 	}
 
 	/** Records the warning; false when it was already given. */

@@ -77,9 +77,14 @@ public class Inbox {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Task::getId, Function.identity()));
+		Map<SlaClocks.CaseOffice, SlaStatus> statuses = this.sla.officeStatuses(rows.stream()
+			.map(InboxRow::caseId)
+			.filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet()));
 		List<InboxItem> items = rows.stream()
 			.filter((row) -> tasks.containsKey(row.taskId()))
-			.map((row) -> item(row, tasks.get(row.taskId())))
+			.map((row) -> item(row, tasks.get(row.taskId()),
+					statuses.get(new SlaClocks.CaseOffice(row.caseId(), row.officeGroupId()))))
 			.collect(Collectors.toCollection(ArrayList::new));
 		if (sort == InboxSort.PRIORITY) {
 			items.sort(Comparator.comparingInt(InboxItem::priority).reversed());
@@ -92,9 +97,7 @@ public class Inbox {
 			.count(InboxQuery.of(tab, user, groupsOf(tab, user), filter, InboxSort.SLA, this.clock.instant()));
 	}
 
-	private InboxItem item(InboxRow row, Task task) {
-		SlaStatus status = (row.officeGroupId() != null && row.caseId() != null)
-				? this.sla.officeStatus(row.caseId(), row.officeGroupId()).orElse(null) : null;
+	private InboxItem item(InboxRow row, Task task, SlaStatus status) {
 		return new InboxItem(row.taskId(), row.caseId(), row.trackingCode(), row.topicCode(), row.channel(),
 				row.administrationCode(), row.officeGroupId(), task.getName(), task.getTaskDefinitionKey(),
 				task.getAssignee(), task.getOwner(), task.getDelegationState() == DelegationState.PENDING,
