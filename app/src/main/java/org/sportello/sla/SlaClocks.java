@@ -206,8 +206,8 @@ public class SlaClocks {
 	}
 
 	/**
-	 * The SLA of each office's part of these cases, by case and office, in one query
-	 * (an inbox page: one read instead of one per row).
+	 * The SLA of each office's part of these cases, by case and office, in one query (an
+	 * inbox page: one read instead of one per row).
 	 */
 	public Map<CaseOffice, SlaStatus> officeStatuses(Collection<String> caseIds) {
 		if (caseIds.isEmpty()) {

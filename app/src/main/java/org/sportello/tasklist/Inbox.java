@@ -77,10 +77,8 @@ public class Inbox {
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Task::getId, Function.identity()));
-		Map<SlaClocks.CaseOffice, SlaStatus> statuses = this.sla.officeStatuses(rows.stream()
-			.map(InboxRow::caseId)
-			.filter(java.util.Objects::nonNull)
-			.collect(Collectors.toSet()));
+		Map<SlaClocks.CaseOffice, SlaStatus> statuses = this.sla.officeStatuses(
+				rows.stream().map(InboxRow::caseId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
 		List<InboxItem> items = rows.stream()
 			.filter((row) -> tasks.containsKey(row.taskId()))
 			.map((row) -> item(row, tasks.get(row.taskId()),

@@ -38,6 +38,14 @@ class InboxApiTests {
 		assertThat(page.json().path("size").asInt()).isEqualTo(100);
 		assertThat(page.json().path("total").asInt()).isPositive();
 		assertThat(page.json().path("items").findValuesAsText("trackingCode")).contains(code);
+		JsonNode item = null;
+		for (JsonNode candidate : page.json().path("items")) {
+			item = code.equals(candidate.path("trackingCode").asText()) ? candidate : item;
+		}
+		// the office's SLA on the case, read for the whole page at once
+		assertThat(item.path("sla").asText()).isIn("ON_TRACK", "AT_RISK", "BREACHED");
+		assertThat(item.path("slaLeft").isNull()).isFalse();
+		assertThat(item.path("citizenName").asText()).isEqualTo("Lucia Neri");
 
 		// the INPS back office does not see the front office's triage
 		JsonNode other = this.api.get("/api/inbox?tab=OFFICES&sort=NEWEST&size=100", "bo-inps").json();
