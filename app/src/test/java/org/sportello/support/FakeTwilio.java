@@ -46,6 +46,15 @@ public final class FakeTwilio {
 
 	private static FakeTwilio shared;
 
+	static {
+		// answer in one packet, as Twilio's servers do: the JDK's server writes the
+		// headers and the body separately, and without TCP_NODELAY the body waits for
+		// the client's delayed ACK (about 40 ms on Linux) on every request. Read once,
+		// when the JDK's first HTTP server starts; the fake is the only one in the
+		// tests
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	private final HttpServer server;
 
 	private final List<Map<String, String>> accepted = Collections.synchronizedList(new ArrayList<>());
