@@ -32,6 +32,9 @@ class DemoYearTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
 	Reports reports;
 
 	@Autowired
@@ -91,11 +94,11 @@ class DemoYearTests {
 	void theYearLandsOnceAndTheReportsReadIt() throws Exception {
 		Clock newYear = Clock.fixed(LAST.plusDays(1).atTime(9, 0).atZone(ZoneId.of("Europe/Rome")).toInstant(),
 				ZoneId.of("Europe/Rome"));
-		DemoYear demo = new DemoYear(this.jdbc, this.daily, newYear, true);
-		demo.run(null);
+		DemoYear demo = new DemoYear(this.jdbc, this.daily, newYear, this.transactions, true);
+		demo.fill();
 		long facts = this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_case WHERE case_key LIKE 'demo-%'",
 				Long.class);
-		demo.run(null);
+		demo.fill();
 		assertThat(
 				this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_case WHERE case_key LIKE 'demo-%'", Long.class))
 			.isEqualTo(facts)
