@@ -30,7 +30,10 @@ class InboxApi {
 		this.inbox = inbox;
 	}
 
-	/** One page; {@code total} counts every task of the tab. */
+	/**
+	 * One page; {@code total} counts every task of the tab (with {@code text}: those
+	 * whose tracking code it is, or whose citizen's name contains it).
+	 */
 	record InboxPage(InboxTab tab, InboxSort sort, int page, int size, int total, List<InboxItem> items) {
 	}
 
@@ -38,15 +41,20 @@ class InboxApi {
 	InboxPage page(@RequestParam(name = "tab", defaultValue = "OFFICES") InboxTab tab,
 			@RequestParam(name = "sort", defaultValue = "SLA") InboxSort sort,
 			@RequestParam(name = "page", defaultValue = "0") int page,
-			@RequestParam(name = "size", defaultValue = "50") int size, Principal user) {
+			@RequestParam(name = "size", defaultValue = "50") int size,
+			@RequestParam(name = "text", required = false) String text, Principal user) {
 		if (page < 0) {
 			throw new InvalidParameterException("page", "must be 0 or more");
 		}
 		if (size < 1 || size > MAX_SIZE) {
 			throw new InvalidParameterException("size", "must be between 1 and " + MAX_SIZE);
 		}
-		return new InboxPage(tab, sort, page, size, this.inbox.count(tab, user.getName(), InboxFilter.none()),
-				this.inbox.page(tab, user.getName(), InboxFilter.none(), sort, page * size, size));
+		if (text != null && text.length() > 100) {
+			throw new InvalidParameterException("text", "must be at most 100 characters");
+		}
+		InboxFilter filter = new InboxFilter(null, null, null, null, null, text);
+		return new InboxPage(tab, sort, page, size, this.inbox.count(tab, user.getName(), filter),
+				this.inbox.page(tab, user.getName(), filter, sort, page * size, size));
 	}
 
 	static final class InvalidParameterException extends RuntimeException {
