@@ -77,6 +77,12 @@ public final class Browser implements AutoCloseable {
 		username.sendKeys(user);
 		WebElement secret = this.driver.findElement(By.cssSelector("vaadin-login-form vaadin-password-field input"));
 		secret.sendKeys(password, Keys.ENTER);
+		// opening the next page before the sign-in has landed sends the user back to
+		// /login
+		// (as it would a person who navigates away mid-sign-in): wait for the redirect,
+		// to
+		// the page asked for or to /login?error
+		waitUntil((driver) -> !driver.getCurrentUrl().endsWith("/login"));
 	}
 
 	/**
@@ -170,9 +176,31 @@ public final class Browser implements AutoCloseable {
 	 * "not yet", not failure.
 	 */
 	public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(30))
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until(condition::apply);
+		try {
+			// while a page is replaced, ChromeDriver answers with stale elements or "node
+			// does not belong to the document" inspector errors: both mean "not yet"
+			new WebDriverWait(this.driver, Duration.ofSeconds(30))
+				.ignoring(org.openqa.selenium.WebDriverException.class)
+				.until(condition::apply);
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			throw new AssertionError(whatTheUserSees(), ex);
+		}
+	}
+
+	// a timeout alone says nothing of what went wrong; the page's address and text (and a
+	// screenshot in target/screenshots) usually do
+	private String whatTheUserSees() {
+		String text;
+		try {
+			screenshot("timed-out-" + System.currentTimeMillis());
+			text = this.driver.findElement(By.tagName("body")).getText();
+		}
+		catch (RuntimeException ex) {
+			text = "(unreadable: " + ex + ")";
+		}
+		String shown = (text.length() > 1500) ? text.substring(0, 1500) + "…" : text;
+		return "Waited 30 s in vain at " + this.driver.getCurrentUrl() + "; the page shows:\n" + shown;
 	}
 
 	/**

@@ -20,7 +20,9 @@ public abstract class BrowserTestSupport {
 
 	@AfterEach
 	void closeBrowser() {
-		this.browser.close();
+		if (this.browser != null) {
+			this.browser.close();
+		}
 	}
 
 }
