@@ -77,11 +77,8 @@ public final class Browser implements AutoCloseable {
 		username.sendKeys(user);
 		WebElement secret = this.driver.findElement(By.cssSelector("vaadin-login-form vaadin-password-field input"));
 		secret.sendKeys(password, Keys.ENTER);
-		// opening the next page before the sign-in has landed sends the user back to
-		// /login
-		// (as it would a person who navigates away mid-sign-in): wait for the redirect,
-		// to
-		// the page asked for or to /login?error
+		// opening the next page before the sign-in lands sends the user back to /login,
+		// as it would a person: wait for the redirect (to the page or to /login?error)
 		waitUntil((driver) -> !driver.getCurrentUrl().endsWith("/login"));
 	}
 
@@ -172,8 +169,9 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Waits for a condition; elements Vaadin replaced while it was checked (stale) mean
-	 * "not yet", not failure.
+	 * Waits up to 30 s for a condition; elements Vaadin replaced while it was checked
+	 * mean "not yet", not failure. A timeout fails with the address and what the page
+	 * shows.
 	 */
 	public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
 		try {
