@@ -25,7 +25,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -98,7 +97,7 @@ class SecurityConfiguration {
 
 	@Bean
 	RequestRejectedHandler requestRejectedHandler() {
-		return new HttpStatusRequestRejectedHandler(HttpServletResponse.SC_BAD_REQUEST);
+		return new ProblemRequestRejectedHandler();
 	}
 
 	@Bean
@@ -222,11 +221,12 @@ class SecurityConfiguration {
 	 * The firewall's checks (doubled slashes, path parameters, encoded dots and
 	 * slashes...) before any other filter: some of Spring's filters parse the path before
 	 * Spring Security's own firewall runs, and answer such paths with 500. They are the
-	 * client's mistake: 400.
+	 * client's mistake: 400 in problem+json.
 	 */
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> firewalledPaths() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		RequestRejectedHandler rejected = new ProblemRequestRejectedHandler();
 		var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -235,7 +235,7 @@ class SecurityConfiguration {
 					firewall.getFirewalledRequest(request);
 				}
 				catch (RequestRejectedException ex) {
-					response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+					rejected.handle(request, response, ex);
 					return;
 				}
 				chain.doFilter(request, response);
