@@ -224,9 +224,8 @@ class SecurityConfiguration {
 	 * client's mistake: 400 in problem+json.
 	 */
 	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> firewalledPaths() {
+	FilterRegistrationBean<OncePerRequestFilter> firewalledPaths(RequestRejectedHandler rejected) {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
-		RequestRejectedHandler rejected = new ProblemRequestRejectedHandler();
 		var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

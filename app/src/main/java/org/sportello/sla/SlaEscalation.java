@@ -35,6 +35,10 @@ public class SlaEscalation {
 	/** Task priority of level-2 escalated tasks. */
 	static final int LEVEL2_PRIORITY = 100;
 
+	private static final String OFFICE_TASKS_OF_INSTANCE = "SELECT T.* FROM ACT_RU_TASK T "
+			+ "WHERE T.PROC_INST_ID_ = #{processInstance} AND EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK L "
+			+ "WHERE L.TASK_ID_ = T.ID_ AND L.TYPE_ = 'candidate' AND L.GROUP_ID_ = #{office})";
+
 	private static final Logger log = LoggerFactory.getLogger(SlaEscalation.class);
 
 	private final SlaClocks clocks;
@@ -126,9 +130,7 @@ public class SlaEscalation {
 	 */
 	private List<Task> openTasks(DelegateExecution execution, String officeGroupId) {
 		return this.tasks.createNativeTaskQuery()
-			.sql("SELECT T.* FROM ACT_RU_TASK T WHERE T.PROC_INST_ID_ = #{processInstance} AND EXISTS "
-					+ "(SELECT 1 FROM ACT_RU_IDENTITYLINK L WHERE L.TASK_ID_ = T.ID_ AND L.TYPE_ = 'candidate' "
-					+ "AND L.GROUP_ID_ = #{office})")
+			.sql(OFFICE_TASKS_OF_INSTANCE)
 			.parameter("processInstance", execution.getProcessInstanceId())
 			.parameter("office", officeGroupId)
 			.list();

@@ -174,6 +174,15 @@ class AbuseResistanceTests {
 	}
 
 	@Test
+	void anAddressWithAnEmptyPartIsRefusedAsTheClientsMistake() {
+		// what a client sends when it builds /api/cases/{code}/forward with an empty code
+		ApiClient.Response refused = new ApiClient(this.port).post("/api/cases//forward", "fo1", "{\"note\": \"x\"}");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.json().path("detail").asText()).contains("//");
+	}
+
+	@Test
 	void clientMistakesAreNeverServerErrors() {
 		WebSession web = new WebSession(this.port);
 		assertThat(web.getWithBasic("//engine-rest/task", "designer", "demo").statusCode()).isEqualTo(400);

@@ -68,13 +68,4 @@ class InboxApiTests {
 		assertThat(this.api.get("/api/inbox", null).status()).isEqualTo(401);
 	}
 
-	@Test
-	void anAddressWithAnEmptyPartIsRefusedAsTheClientsMistake() {
-		// what a client sends when it builds /api/cases/{code}/forward with an empty code
-		ApiClient.Response refused = this.api.post("/api/cases//forward", "fo1", "{\"note\": \"x\"}");
-		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.contentType()).startsWith("application/problem+json");
-		assertThat(refused.json().path("detail").asText()).contains("//");
-	}
-
 }
