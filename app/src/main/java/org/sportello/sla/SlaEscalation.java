@@ -1,6 +1,5 @@
 package org.sportello.sla;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
@@ -68,8 +67,7 @@ public class SlaEscalation {
 		if (caseId == null || !this.clocks.markWarned(caseId, officeGroupId)) {
 			return;
 		}
-		String detail = "Preavviso SLA: restano " + hours(this.clocks.leftFor(caseId, officeGroupId))
-				+ " di tempo lavorativo";
+		String detail = SlaNotice.warning(this.clocks.leftFor(caseId, officeGroupId));
 		List<Task> open = openTasks(execution, officeGroupId);
 		for (Task task : open) {
 			if (task.getAssignee() != null) {
@@ -91,7 +89,7 @@ public class SlaEscalation {
 		if (supervisors == null) {
 			supervisors = Roles.SUPERVISOR;
 		}
-		String detail = "SLA superato: escalation di primo livello ai responsabili (" + supervisors + ")";
+		String detail = SlaNotice.firstLevel(supervisors);
 		raise(execution, officeGroupId, supervisors, 1, LEVEL1_PRIORITY);
 		this.notifications.toGroup(supervisors, caseId, Kind.SLA_ESCALATED, detail);
 		this.cases.internalEvent(caseId, EventType.SLA_ESCALATED, officeGroupId, detail);
@@ -107,7 +105,7 @@ public class SlaEscalation {
 			log.warn("SLA level 2 for case {} at {}: the network has no hub office", caseId, officeGroupId);
 			return;
 		}
-		String detail = "SLA superato: escalation di secondo livello a " + hub.name();
+		String detail = SlaNotice.secondLevel(hub.groupId());
 		raise(execution, officeGroupId, hub.groupId(), 2, LEVEL2_PRIORITY);
 		this.notifications.toGroup(hub.groupId(), caseId, Kind.SLA_ESCALATED, detail);
 		this.cases.internalEvent(caseId, EventType.SLA_ESCALATED, officeGroupId, detail);
@@ -134,11 +132,6 @@ public class SlaEscalation {
 			.parameter("processInstance", execution.getProcessInstanceId())
 			.parameter("office", officeGroupId)
 			.list();
-	}
-
-	private static String hours(Duration duration) {
-		long minutes = duration.toMinutes();
-		return (minutes / 60) + " h " + (minutes % 60) + " min";
 	}
 
 }

@@ -17,7 +17,9 @@ import jakarta.annotation.security.RolesAllowed;
 import org.sportello.directory.Directory;
 import org.sportello.notify.InAppNotification;
 import org.sportello.notify.InAppNotifications;
+import org.sportello.directory.Office;
 import org.sportello.security.Roles;
+import org.sportello.sla.SlaNotice;
 
 /**
  * The official's notifications: SLA warnings and escalations addressed to them, to their
@@ -55,12 +57,17 @@ public class NotificationsView extends VerticalLayout implements HasDynamicTitle
 		grid.addColumn((item) -> getTranslation("notifications.kind." + item.kind().name()))
 			.setHeader(getTranslation("notifications.kind"))
 			.setAutoWidth(true);
+		java.util.function.Function<String, String> groupName = (
+				group) -> directory.office(group).map(Office::name).orElse(group);
 		grid.addColumn((item) -> (item.recipientUser() != null) ? getTranslation("notifications.to-you")
-				: item.recipientGroup())
+				: groupName.apply(item.recipientGroup()))
 			.setHeader(getTranslation("notifications.to"))
 			.setAutoWidth(true);
-		grid.addColumn(InAppNotification::detail).setHeader(getTranslation("notifications.detail")).setFlexGrow(1);
-		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+		grid.addColumn((item) -> SlaNotice.describe(item.detail(), this::getTranslation, groupName))
+			.setHeader(getTranslation("notifications.detail"))
+			.setFlexGrow(1);
+		grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES,
+				GridVariant.LUMO_WRAP_CELL_CONTENT);
 		grid.setItems(items);
 		add(grid);
 		setSizeFull();

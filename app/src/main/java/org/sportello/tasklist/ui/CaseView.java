@@ -52,6 +52,7 @@ import org.sportello.privacy.AccessLog;
 import org.sportello.privacy.CaseAccess;
 import org.sportello.security.Roles;
 import org.sportello.sla.SlaClocks;
+import org.sportello.sla.SlaNotice;
 import org.sportello.tasklist.CaseNote;
 import org.sportello.tasklist.FormRejectedException;
 import org.sportello.tasklist.TaskActions;
@@ -262,6 +263,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 			// the rating's value (POSITIVE...), in the reader's language
 			case RATED -> (event.detail() != null) ? getTranslation("track.rating." + event.detail()) : "";
 			case DISTRIBUTED -> distribution(event);
+			case SLA_WARNING, SLA_ESCALATED -> SlaNotice.describe(event.detail(), this::getTranslation,
+					(group) -> this.directory.office(group).map(Office::name).orElse(group));
 			default -> (event.detail() != null) ? event.detail() : "";
 		};
 	}

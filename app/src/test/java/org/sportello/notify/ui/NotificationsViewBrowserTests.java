@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * In a real headless Chromium: a case's SLA is breached (timers run by the test at a
  * later engine time); the network's supervisor finds the escalation among their
- * notifications.
+ * notifications, in Italian and in English.
  */
 @H2ApplicationTest
 class NotificationsViewBrowserTests extends BrowserTestSupport {
@@ -70,6 +70,20 @@ class NotificationsViewBrowserTests extends BrowserTestSupport {
 		String grid = this.browser.driver().findElement(By.id("notifications")).getText();
 		assertThat(grid).contains("Escalation").contains("supervisor");
 		assertThat(grid).doesNotContain("Giorgio Verdi");
+		// what happened, in the reader's language; the hub by its name
+		assertThat(grid).contains("SLA superato: escalation di primo livello ai responsabili (supervisor)")
+			.contains("SLA superato: escalation di secondo livello a Coordinamento Linea Amica");
+
+		this.browser.chooseEnglish();
+		this.browser.open("/notifications");
+		this.browser
+			.waitUntil((driver) -> driver.findElement(By.id("notifications")).getText().contains("SLA breached"));
+		String english = this.browser.driver().findElement(By.id("notifications")).getText();
+		assertThat(english).contains("SLA breached: first-level escalation to the supervisors (supervisor)")
+			.contains("SLA breached: second-level escalation to Coordinamento Linea Amica")
+			.doesNotContain("superato")
+			.doesNotContain("Preavviso");
+		this.browser.screenshot("notifications-en");
 	}
 
 }
