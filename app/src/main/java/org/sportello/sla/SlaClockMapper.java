@@ -70,6 +70,30 @@ interface SlaClockMapper {
 			+ "version = version + 1 WHERE id = #{id} AND escalation_level < #{level}")
 	int markEscalated(@Param("id") String id, @Param("level") int level, @Param("at") Instant at);
 
+	/**
+	 * Offices' running clocks with a step due by {@code now} (warning, first or second
+	 * level), the longest overdue first; from the index on the generated next_due_at.
+	 */
+	@Select("SELECT " + COLUMNS + " FROM spt_sla_clock WHERE next_due_at <= #{now} ORDER BY next_due_at, id "
+			+ "LIMIT #{limit}")
+	List<SlaClockRow> due(@Param("now") Instant now, @Param("limit") int limit);
+
+	/** The case's clocks with a step due by {@code now}. */
+	@Select("SELECT " + COLUMNS + " FROM spt_sla_clock WHERE case_id = #{caseId} AND next_due_at <= #{now} "
+			+ "ORDER BY next_due_at, id")
+	List<SlaClockRow> dueOf(@Param("caseId") String caseId, @Param("now") Instant now);
+
+	/** How many clocks have a step due by {@code now}. */
+	@Select("SELECT COUNT(*) FROM spt_sla_clock WHERE next_due_at <= #{now}")
+	long countDue(Instant now);
+
+	/**
+	 * Holds the sweep's row until the transaction ends: one sweep at a time across the
+	 * cluster's nodes.
+	 */
+	@Select("SELECT name FROM spt_sweep_lock WHERE name = 'sla' FOR UPDATE")
+	String lockSweep();
+
 	@Select("SELECT COUNT(*) FROM spt_sla_clock WHERE scope = 'OFFICE' AND escalation_level >= #{level}")
 	long countEscalated(int level);
 

@@ -7,10 +7,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code sla} bean of the BPMN models: the due dates of a user task's SLA boundary
- * timers, from the office's clock and calendar, and the pause while the office waits for
- * the citizen. In Camunda Modeler a timer reads, for example,
- * {@code ${sla.breachAt(execution, backOfficeGroup)}}.
+ * The {@code sla} bean of the BPMN models: an activity's start listener
+ * {@code ${sla.start(execution, backOfficeGroup)}} puts the office's part of the case
+ * under its SLA (the clock on the office's calendar, whose steps {@link SlaSweep} takes
+ * when due); {@code stop} and {@code pause} end or pause it. The due dates are there for
+ * a designer's own timers, for example {@code ${sla.breachAt(execution,
+ * backOfficeGroup)}}.
  */
 @Component(SlaTimers.BEAN)
 public class SlaTimers {
@@ -50,6 +52,15 @@ public class SlaTimers {
 	public Date afterWorkingTime(DelegateExecution execution, String officeGroupId, String duration) {
 		return Date.from(this.calendars.calendarOf(officeGroupId)
 			.addWorkingTime(this.clock.instant(), java.time.Duration.parse(duration)));
+	}
+
+	/**
+	 * The office's part of the case is under its SLA from now: its clock starts (first
+	 * task of the office) or resumes (back from waiting for the citizen). In Camunda
+	 * Modeler: an execution listener on the start of the office's activity.
+	 */
+	public void start(DelegateExecution execution, String officeGroupId) {
+		deadlines(execution, officeGroupId);
 	}
 
 	/** When the office's task is flagged (warning threshold). */

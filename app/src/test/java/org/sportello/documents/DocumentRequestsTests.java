@@ -71,6 +71,9 @@ class DocumentRequestsTests {
 	Attachments attachments;
 
 	@Autowired
+	org.sportello.sla.SlaSweep sweep;
+
+	@Autowired
 	RuntimeService runtime;
 
 	@Autowired
@@ -275,7 +278,7 @@ class DocumentRequestsTests {
 	}
 
 	private org.sportello.support.CaseTimers timers() {
-		return new org.sportello.support.CaseTimers(this.runtime, this.management);
+		return new org.sportello.support.CaseTimers(this.runtime, this.management, this.sweep, this.jdbc);
 	}
 
 }

@@ -65,7 +65,6 @@ class CitizenRequestProcessTests {
 		Mocks.register("transferCase",
 				(JavaDelegate) (execution) -> execution.setVariable("backOfficeGroups", List.of("inps-bo")));
 		Mocks.register("sla", this.sla);
-		Mocks.register("slaEscalation", this.sla);
 		Mocks.register("documentRequests", this.documents);
 		Mocks.register("exchange", this.exchange);
 		Mocks.register("routeToAdministration",
@@ -87,53 +86,36 @@ class CitizenRequestProcessTests {
 		complete(task(), withVariables("triageOutcome", "RESOLVE", "resolutionNote", "Certificato online"));
 
 		assertThat(request).isEnded().hasPassedInOrder("requestReceived", "frontOfficeTriage", "resolvedAtFrontOffice");
-		// resolved before any deadline: nothing fired, no timer left behind
-		org.assertj.core.api.Assertions.assertThat(this.sla.actions).isEmpty();
+		// the front office's SLA ran while the task was open; no timer left behind (the
+		// SLA's steps are swept from its clock, not timed in the engine)
+		org.assertj.core.api.Assertions.assertThat(this.sla.started).containsExactly("linea-amica-fo");
 		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().count()).isZero();
 	}
 
 	@Test
-	void triageTimersWarnThenEscalateToSupervisorsThenToTheHubOnceEachAtTheirDates() {
+	void theTriageRunsUnderTheFrontOfficesSlaWithoutEngineTimers() {
 		ProcessInstance request = start("OTHER", null);
-		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().timers().count()).isEqualTo(3);
 
-		moveTo(SlaStandIn.WARNING.minusSeconds(1));
-		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isZero();
-		moveTo(SlaStandIn.WARNING);
-		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isOne();
-		org.assertj.core.api.Assertions.assertThat(this.sla.actions).containsExactly("warn linea-amica-fo");
-		moveTo(SlaStandIn.BREACH);
-		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isOne();
-		moveTo(SlaStandIn.LEVEL2.plusSeconds(3600));
-		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isOne();
-		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isZero();
-		org.assertj.core.api.Assertions.assertThat(this.sla.actions)
-			.containsExactly("warn linea-amica-fo", "escalate linea-amica-fo", "escalateToHub linea-amica-fo");
-
-		// the non-interrupting timers leave the task where it was
-		assertThat(request).isWaitingAt("frontOfficeTriage")
-			.hasPassed("slaWarningActionTriage", "slaBreachActionTriage", "slaLevel2ActionTriage");
-		complete(task(request), withVariables("triageOutcome", "RESOLVE", "resolutionNote", "Risolta in ritardo"));
-		assertThat(request).isEnded().hasPassed("slaWarningDoneTriage", "slaBreachDoneTriage", "slaLevel2DoneTriage");
+		assertThat(request).isWaitingAt("frontOfficeTriage");
+		org.assertj.core.api.Assertions.assertThat(this.sla.started).containsExactly("linea-amica-fo");
+		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().timers().count()).isZero();
+		complete(task(request), withVariables("triageOutcome", "RESOLVE", "resolutionNote", "Risolta"));
+		assertThat(request).isEnded();
 	}
 
 	@Test
-	void backOfficeTimersFireForTheOfficeThatHoldsTheTask() {
+	void theBackOfficeTaskRunsUnderTheSlaOfTheOfficeThatHoldsIt() {
 		ProcessInstance request = forwarded("PENSION", null);
-		this.sla.actions.clear();
 
-		moveTo(SlaStandIn.LEVEL2);
-		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isEqualTo(3);
-		org.assertj.core.api.Assertions.assertThat(this.sla.actions)
-			.containsExactlyInAnyOrder("warn inps-bo", "escalate inps-bo", "escalateToHub inps-bo");
+		assertThat(request).isWaitingAt("backOfficeWork");
+		org.assertj.core.api.Assertions.assertThat(this.sla.started).containsExactly("linea-amica-fo", "inps-bo");
+		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().timers().count()).isZero();
 		answer("inps-bo", "ANSWER");
-
-		assertThat(request).isEnded()
-			.hasPassed("slaWarningDoneBackOffice", "slaBreachDoneBackOffice", "slaLevel2DoneBackOffice");
+		assertThat(request).isEnded();
 	}
 
 	@Test
-	void nothingOfTheSlaFiresWhileTheOfficeWaitsForTheCitizen() {
+	void theOfficesSlaPausesWhileItWaitsForTheCitizenAndResumesWithTheTask() {
 		ProcessInstance request = forwarded("PENSION", null);
 		answer("inps-bo", "REQUEST_INFO");
 
@@ -143,14 +125,14 @@ class CitizenRequestProcessTests {
 		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().timers().count()).isEqualTo(2);
 		moveTo(DocumentsStandIn.REMIND.minusSeconds(1));
 		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isZero();
-		org.assertj.core.api.Assertions.assertThat(this.sla.actions).isEmpty();
 
 		runtimeService().createMessageCorrelation("citizenReply")
 			.processInstanceBusinessKey(request.getBusinessKey())
 			.correlateAll();
-		// back at work: the office's timers again, with the dates the clock gives; the
-		// request's are gone
-		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().timers().count()).isEqualTo(3);
+		// back at work: the office's clock resumes; the request's timers are gone
+		org.assertj.core.api.Assertions.assertThat(this.sla.started)
+			.containsExactly("linea-amica-fo", "inps-bo", "inps-bo");
+		org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().timers().count()).isZero();
 		answer("inps-bo", "ANSWER");
 		assertThat(request).isEnded();
 	}
@@ -277,20 +259,17 @@ class CitizenRequestProcessTests {
 	}
 
 	@Test
-	void theLegWithAnotherInstallationRunsUnderTheOfficesSlaTimers() {
+	void theLegWithAnotherInstallationRunsUnderTheOfficesSla() {
 		this.exchange.servedByPeer.add("inps-bo");
 		ProcessInstance request = forwarded("PENSION", null);
-		this.sla.actions.clear();
 
-		moveTo(SlaStandIn.LEVEL2);
-		org.assertj.core.api.Assertions.assertThat(fireDueTimers()).isEqualTo(3);
-		org.assertj.core.api.Assertions.assertThat(this.sla.actions)
-			.containsExactlyInAnyOrder("warn inps-bo", "escalate inps-bo", "escalateToHub inps-bo");
 		assertThat(request).isWaitingAt("waitForPeer");
+		org.assertj.core.api.Assertions.assertThat(this.sla.started).containsExactly("linea-amica-fo", "inps-bo");
+		org.assertj.core.api.Assertions.assertThat(this.sla.stopped).isEmpty();
 		peerDecides(request, "inps-bo", "NOT_COMPETENT");
 
-		assertThat(request).isEnded()
-			.hasPassed("slaWarningDonePeer", "slaBreachDonePeer", "slaLevel2DonePeer", "requestNotCompetent");
+		assertThat(request).isEnded().hasPassed("requestNotCompetent");
+		org.assertj.core.api.Assertions.assertThat(this.sla.stopped).containsExactly("inps-bo");
 	}
 
 	@Test
@@ -340,54 +319,28 @@ class CitizenRequestProcessTests {
 	}
 
 	/**
-	 * Stands in for the {@code sla} and {@code slaEscalation} beans: fixed due dates (the
-	 * business-calendar arithmetic is tested with the application) and a record of what
-	 * fired.
+	 * Stands in for the {@code sla} bean: a record of the offices whose SLA started (or
+	 * resumed), paused and stopped. What the SLA then does when its steps fall due is
+	 * tested with the application (SlaLifecycleTests).
 	 */
 	public static final class SlaStandIn {
 
-		static final Instant WARNING = MONDAY_MORNING.plus(java.time.Duration.ofHours(6));
-
-		static final Instant BREACH = MONDAY_MORNING.plus(java.time.Duration.ofHours(8));
-
-		static final Instant LEVEL2 = MONDAY_MORNING.plus(java.time.Duration.ofHours(16));
-
-		final List<String> actions = new java.util.ArrayList<>();
+		final List<String> started = new java.util.ArrayList<>();
 
 		final List<String> paused = new java.util.ArrayList<>();
 
-		public Date warningAt(DelegateExecution execution, String office) {
-			return Date.from(WARNING);
-		}
+		final List<String> stopped = new java.util.ArrayList<>();
 
-		public Date breachAt(DelegateExecution execution, String office) {
-			return Date.from(BREACH);
-		}
-
-		public Date level2At(DelegateExecution execution, String office) {
-			return Date.from(LEVEL2);
+		public void start(DelegateExecution execution, String office) {
+			this.started.add(office);
 		}
 
 		public void pause(DelegateExecution execution, String office) {
 			this.paused.add(office);
 		}
 
-		final List<String> stopped = new java.util.ArrayList<>();
-
 		public void stop(DelegateExecution execution, String office) {
 			this.stopped.add(office);
-		}
-
-		public void warn(DelegateExecution execution, String office) {
-			this.actions.add("warn " + office);
-		}
-
-		public void escalate(DelegateExecution execution, String office) {
-			this.actions.add("escalate " + office);
-		}
-
-		public void escalateToHub(DelegateExecution execution, String office) {
-			this.actions.add("escalateToHub " + office);
 		}
 
 	}

@@ -82,6 +82,9 @@ abstract class ReportsContractTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	org.sportello.sla.SlaSweep sweep;
+
+	@Autowired
 	org.camunda.bpm.engine.RuntimeService runtime;
 
 	@Autowired
@@ -357,7 +360,8 @@ abstract class ReportsContractTests {
 	 * twice (its escalation is conditional), and the loop ends when none is left due.
 	 */
 	private void fireDueTimers(String trackingCode) {
-		org.sportello.support.CaseTimers timers = new org.sportello.support.CaseTimers(this.runtime, this.management);
+		org.sportello.support.CaseTimers timers = new org.sportello.support.CaseTimers(this.runtime, this.management,
+				this.sweep, this.jdbc);
 		for (int round = 0; round < 20; round++) {
 			try {
 				if (timers.fireDue(trackingCode) == 0) {

@@ -64,6 +64,9 @@ class SlaLifecycleTests {
 	Calendars calendars;
 
 	@Autowired
+	org.sportello.sla.SlaSweep sweep;
+
+	@Autowired
 	RuntimeService runtime;
 
 	@Autowired
@@ -320,7 +323,7 @@ class SlaLifecycleTests {
 	}
 
 	private org.sportello.support.CaseTimers timers() {
-		return new org.sportello.support.CaseTimers(this.runtime, this.management);
+		return new org.sportello.support.CaseTimers(this.runtime, this.management, this.sweep, this.jdbc);
 	}
 
 }

@@ -3,7 +3,6 @@ package org.sportello.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -11,10 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.sportello.cases.Channel;
 import org.sportello.cases.OpenedCase;
 import org.sportello.intake.IntakeRequest;
@@ -26,10 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many cases whose SLA falls due at the same moment, escalated by the engine's job
- * executor (not by the test): opens {@code count} PENSION cases at one frozen instant,
+ * Many cases whose SLA falls due at the same moment, escalated by the application's SLA
+ * sweep (not by the test): opens {@code count} PENSION cases at one frozen instant,
  * forwards them to INPS, moves the engine clock to their common warning and then breach
- * instant and waits for the executor to drain the due timers. Shared by the MariaDB test
+ * instant and waits for the sweep to take the due steps. Shared by the MariaDB test
  * (2,000 cases) and the benchmark (10,000).
  */
 final class SlaPeak {
@@ -50,18 +46,18 @@ final class SlaPeak {
 
 	private final ManagementService management;
 
-	private final ProcessEngineConfiguration engineConfiguration;
+	private final SlaSweep sweep;
 
 	private final JdbcTemplate jdbc;
 
 	private final String marker = "Prova di carico SLA " + UUID.randomUUID();
 
-	SlaPeak(IntakeService intake, RuntimeService runtime, ManagementService management,
-			ProcessEngineConfiguration engineConfiguration, JdbcTemplate jdbc) {
+	SlaPeak(IntakeService intake, RuntimeService runtime, ManagementService management, SlaSweep sweep,
+			JdbcTemplate jdbc) {
 		this.intake = intake;
 		this.runtime = runtime;
 		this.management = management;
-		this.engineConfiguration = engineConfiguration;
+		this.sweep = sweep;
 		this.jdbc = jdbc;
 	}
 
@@ -74,13 +70,11 @@ final class SlaPeak {
 
 		@Override
 		public String toString() {
-			return String.format(
-					"%d cases opened and forwarded in %.1f s; %d warnings drained in %.1f s; "
-							+ "%d breaches escalated in %.1f s (%.0f jobs/s); meanwhile a front office opened %d cases,"
-							+ " p95 %.1f ms",
-					this.cases, this.opening.toMillis() / 1000.0, this.cases, this.warnings.toMillis() / 1000.0,
-					this.cases, this.escalations.toMillis() / 1000.0, escalationsPerSecond(), this.probes,
-					this.probeP95Millis);
+			return String.format("%d cases opened and forwarded in %.1f s; %d warnings drained in %.1f s; "
+					+ "%d breaches escalated in %.1f s (%.0f steps/s); meanwhile a front office opened %d cases,"
+					+ " p95 %.1f ms", this.cases, this.opening.toMillis() / 1000.0, this.cases,
+					this.warnings.toMillis() / 1000.0, this.cases, this.escalations.toMillis() / 1000.0,
+					escalationsPerSecond(), this.probes, this.probeP95Millis);
 		}
 
 	}
@@ -99,7 +93,7 @@ final class SlaPeak {
 			Duration warnings = drainAt(WARNING);
 			assertThat(events("SLA_WARNING")).isEqualTo(count);
 			// while the breaches drain, a front office keeps opening cases (ten a
-			// second): the job executor must not starve it
+			// second): the sweep must not starve it
 			List<Long> probes = new java.util.concurrent.CopyOnWriteArrayList<>();
 			java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean(true);
 			Thread probe = new Thread(() -> {
@@ -144,8 +138,7 @@ final class SlaPeak {
 	 */
 	void assertExactlyOnce(int count) {
 		// checked at the breach instant: once the suite's clock is back (a later day),
-		// the
-		// level-2 timers fall due and the executor escalates to the hub meanwhile
+		// the level-2 steps fall due and the sweep escalates to the hub meanwhile
 		try {
 			assertEachOnce(count);
 		}
@@ -208,27 +201,19 @@ final class SlaPeak {
 	}
 
 	/**
-	 * Moves the engine clock and waits until the job executor has run every due timer.
+	 * Moves the clock and waits until the application's SLA sweep (every 2 s) has taken
+	 * every due step.
 	 */
 	private Duration drainAt(Instant instant) throws InterruptedException {
 		TestClock.set(instant);
 		long start = System.nanoTime();
-		((ProcessEngineConfigurationImpl) this.engineConfiguration).getJobExecutor().jobWasAdded();
-		while (dueTimers() > 0) {
+		while (this.sweep.countDue() > 0) {
 			if (Duration.ofNanos(System.nanoTime() - start).compareTo(TIMEOUT) > 0) {
-				throw new AssertionError(dueTimers() + " timers still due after " + TIMEOUT);
+				throw new AssertionError(this.sweep.countDue() + " SLA clocks still due after " + TIMEOUT);
 			}
 			Thread.sleep(100);
 		}
 		return Duration.ofNanos(System.nanoTime() - start);
-	}
-
-	private long dueTimers() {
-		return this.management.createJobQuery()
-			.timers()
-			.withRetriesLeft()
-			.duedateLowerThan(Date.from(ClockUtil.getCurrentTime().toInstant().plusMillis(1)))
-			.count();
 	}
 
 	private int events(String type) {

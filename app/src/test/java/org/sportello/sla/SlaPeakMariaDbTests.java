@@ -1,7 +1,6 @@
 package org.sportello.sla;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -13,8 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * On MariaDB, 2,000 cases whose SLA falls due at the same moment: the job executor warns
- * and escalates each exactly once (no duplicates, none missed, no failed job).
+ * On MariaDB, 2,000 cases whose SLA falls due at the same moment: the SLA sweep warns and
+ * escalates each exactly once (no duplicates, none missed, no failed job).
  */
 @MariaDbApplicationTest
 class SlaPeakMariaDbTests {
@@ -31,14 +30,14 @@ class SlaPeakMariaDbTests {
 	ManagementService management;
 
 	@Autowired
-	ProcessEngineConfiguration engineConfiguration;
+	SlaSweep sweep;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Test
 	void twoThousandBreachesFallingDueTogetherAreEscalatedExactlyOnceEach() throws Exception {
-		SlaPeak peak = new SlaPeak(this.intake, this.runtime, this.management, this.engineConfiguration, this.jdbc);
+		SlaPeak peak = new SlaPeak(this.intake, this.runtime, this.management, this.sweep, this.jdbc);
 		SlaPeak.Result result = peak.run(2000, 4);
 		log.info("SLA peak on MariaDB: {}", result);
 		peak.assertExactlyOnce(2000);

@@ -18,7 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:sportello-h2-test;DB_CLOSE_DELAY=-1",
 				// SLA tests run due timers themselves, at the moment they choose
-				"camunda.bpm.job-execution.enabled=false",
+				"camunda.bpm.job-execution.enabled=false", "sportello.sla.scheduled=false",
 				// SMS tests dispatch the outbox themselves
 				"sportello.sms.scheduled=false",
 				// mail tests send the outbox and read the mailboxes themselves

@@ -3,8 +3,6 @@ package org.sportello.notify.ui;
 import java.time.Instant;
 import java.util.Set;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.sportello.cases.Channel;
@@ -31,10 +29,7 @@ class NotificationsViewBrowserTests extends BrowserTestSupport {
 	IntakeService intake;
 
 	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	ManagementService management;
+	org.sportello.sla.SlaSweep sweep;
 
 	@Test
 	void supervisorSeesTheEscalationOfABreachedCase() {
@@ -46,17 +41,9 @@ class NotificationsViewBrowserTests extends BrowserTestSupport {
 					new IntakeRequest.Citizen("Giorgio Verdi", null, "giorgio@example.org", false, "it"), Set.of()),
 					"fo1");
 			this.intake.forward(opened.trackingCode(), "Al back office", "fo1");
-			// a month later every SLA timer of the case is due
+			// a month later every SLA step of the case is due, and the sweep takes them
 			TestClock.set(Instant.parse("2026-12-23T08:00:00Z"));
-			String instance = this.runtime.createProcessInstanceQuery()
-				.processInstanceBusinessKey(opened.trackingCode())
-				.singleResult()
-				.getId();
-			this.management.createJobQuery()
-				.processInstanceId(instance)
-				.timers()
-				.list()
-				.forEach((job) -> this.management.executeJob(job.getId()));
+			this.sweep.runDueOf(opened.caseId());
 		}
 		finally {
 			TestClock.reset();
