@@ -10,9 +10,15 @@ ALTER TABLE spt_sla_clock ADD COLUMN next_due_at TIMESTAMP GENERATED ALWAYS AS (
     END);
 CREATE INDEX ix_spt_sla_clock_next_due ON spt_sla_clock (next_due_at);
 
--- One sweep at a time across the nodes of a cluster: a sweep's transaction holds this row.
+-- The clocks are swept in four partitions (by the last character of their id), each by one worker
+-- at a time across the nodes of a cluster: a partition's batch holds its row here until it commits.
+-- The steps are taken once either way (each clock records its step in the same transaction); the
+-- rows only keep two workers from doing the same batch twice.
 CREATE TABLE spt_sweep_lock (
     name VARCHAR(40) NOT NULL,
     CONSTRAINT pk_spt_sweep_lock PRIMARY KEY (name)
 );
-INSERT INTO spt_sweep_lock (name) VALUES ('sla');
+INSERT INTO spt_sweep_lock (name) VALUES ('sla-0');
+INSERT INTO spt_sweep_lock (name) VALUES ('sla-1');
+INSERT INTO spt_sweep_lock (name) VALUES ('sla-2');
+INSERT INTO spt_sweep_lock (name) VALUES ('sla-3');

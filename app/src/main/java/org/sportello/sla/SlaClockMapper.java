@@ -71,28 +71,39 @@ interface SlaClockMapper {
 	int markEscalated(@Param("id") String id, @Param("level") int level, @Param("at") Instant at);
 
 	/**
-	 * Offices' running clocks with a step due by {@code now} (warning, first or second
-	 * level), the longest overdue first; from the index on the generated next_due_at.
+	 * Offices' running clocks of one partition with a step due by {@code now} (warning,
+	 * first or second level), the longest overdue first; from the index on the generated
+	 * next_due_at.
 	 */
-	@Select("SELECT " + COLUMNS + " FROM spt_sla_clock WHERE next_due_at <= #{now} ORDER BY next_due_at, id "
-			+ "LIMIT #{limit}")
-	List<SlaClockRow> due(@Param("now") Instant now, @Param("limit") int limit);
+	@Select("SELECT " + COLUMNS + " FROM spt_sla_clock WHERE next_due_at <= #{now} AND " + PARTITION
+			+ " = #{partition} ORDER BY next_due_at, id LIMIT #{limit}")
+	List<SlaClockRow> due(@Param("now") Instant now, @Param("partition") int partition, @Param("limit") int limit);
 
 	/** The case's clocks with a step due by {@code now}. */
 	@Select("SELECT " + COLUMNS + " FROM spt_sla_clock WHERE case_id = #{caseId} AND next_due_at <= #{now} "
 			+ "ORDER BY next_due_at, id")
 	List<SlaClockRow> dueOf(@Param("caseId") String caseId, @Param("now") Instant now);
 
+	/** The case's open tasks, from the task projection. */
+	@Select("SELECT task_id FROM spt_task WHERE case_id = #{caseId}")
+	List<String> taskIdsOf(String caseId);
+
+	/**
+	 * A clock's sweep partition, from the last character of its id (a hexadecimal digit
+	 * of a random UUID).
+	 */
+	String PARTITION = "MOD(ASCII(RIGHT(id, 1)), 4)";
+
 	/** How many clocks have a step due by {@code now}. */
 	@Select("SELECT COUNT(*) FROM spt_sla_clock WHERE next_due_at <= #{now}")
 	long countDue(Instant now);
 
 	/**
-	 * Holds the sweep's row until the transaction ends: one sweep at a time across the
-	 * cluster's nodes.
+	 * Holds the partition's sweep row until the transaction ends: one worker per
+	 * partition at a time across the cluster's nodes.
 	 */
-	@Select("SELECT name FROM spt_sweep_lock WHERE name = 'sla' FOR UPDATE")
-	String lockSweep();
+	@Select("SELECT name FROM spt_sweep_lock WHERE name = CONCAT('sla-', #{partition}) FOR UPDATE")
+	String lockSweep(int partition);
 
 	@Select("SELECT COUNT(*) FROM spt_sla_clock WHERE scope = 'OFFICE' AND escalation_level >= #{level}")
 	long countEscalated(int level);

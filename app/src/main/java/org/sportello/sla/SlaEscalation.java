@@ -1,5 +1,6 @@
 package org.sportello.sla;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
@@ -36,10 +37,9 @@ public class SlaEscalation {
 	/** Task priority of level-2 escalated tasks. */
 	static final int LEVEL2_PRIORITY = 100;
 
-	private static final String OFFICE_TASKS_OF_CASE = "SELECT T.* FROM ACT_RU_TASK T "
-			+ "WHERE T.ID_ IN (SELECT S.task_id FROM spt_task S WHERE S.case_id = #{caseId}) "
+	private static final String OFFICE_TASK = "SELECT T.* FROM ACT_RU_TASK T WHERE T.ID_ = #{taskId} "
 			+ "AND EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK L "
-			+ "WHERE L.TASK_ID_ = T.ID_ AND L.TYPE_ = 'candidate' AND L.GROUP_ID_ = #{office})";
+			+ "WHERE L.TASK_ID_ = #{taskId} AND L.TYPE_ = 'candidate' AND L.GROUP_ID_ = #{office})";
 
 	private static final Logger log = LoggerFactory.getLogger(SlaEscalation.class);
 
@@ -55,8 +55,15 @@ public class SlaEscalation {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	SlaEscalation(SlaClocks clocks, Cases cases, Directory directory, InAppNotifications notifications,
-			TaskService tasks, org.springframework.context.ApplicationEventPublisher events) {
+	private final SlaClockMapper clockMapper;
+
+	private final TaskRaises raises;
+
+	SlaEscalation(SlaClocks clocks, SlaClockMapper clockMapper, Cases cases, Directory directory,
+			InAppNotifications notifications, TaskService tasks, TaskRaises raises,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.clockMapper = clockMapper;
+		this.raises = raises;
 		this.events = events;
 		this.clocks = clocks;
 		this.cases = cases;
@@ -75,14 +82,18 @@ public class SlaEscalation {
 	public void escalate(DelegateExecution execution, String officeGroupId) {
 		String caseId = SlaTimers.caseId(execution);
 		if (caseId != null) {
-			escalate(caseId, officeGroupId);
+			List<TaskRaises.Raise> raises = new ArrayList<>();
+			escalate(caseId, officeGroupId, raises);
+			this.raises.apply(raises);
 		}
 	}
 
 	public void escalateToHub(DelegateExecution execution, String officeGroupId) {
 		String caseId = SlaTimers.caseId(execution);
 		if (caseId != null) {
-			escalateToHub(caseId, officeGroupId);
+			List<TaskRaises.Raise> raises = new ArrayList<>();
+			escalateToHub(caseId, officeGroupId, raises);
+			this.raises.apply(raises);
 		}
 	}
 
@@ -103,7 +114,11 @@ public class SlaEscalation {
 		this.cases.internalEvent(caseId, EventType.SLA_WARNING, officeGroupId, detail);
 	}
 
-	void escalate(String caseId, String officeGroupId) {
+	/**
+	 * Level 1; the tasks to raise are added to {@code raises}, for the caller to apply
+	 * with others in one engine command ({@link TaskRaises}).
+	 */
+	void escalate(String caseId, String officeGroupId, List<TaskRaises.Raise> raises) {
 		if (!this.clocks.markEscalated(caseId, officeGroupId, 1)) {
 			return;
 		}
@@ -112,12 +127,13 @@ public class SlaEscalation {
 			supervisors = Roles.SUPERVISOR;
 		}
 		String detail = SlaNotice.firstLevel(supervisors);
-		raise(caseId, officeGroupId, supervisors, 1, LEVEL1_PRIORITY);
+		raise(caseId, officeGroupId, supervisors, 1, LEVEL1_PRIORITY, raises);
 		this.notifications.toGroup(supervisors, caseId, Kind.SLA_ESCALATED, detail);
 		this.cases.internalEvent(caseId, EventType.SLA_ESCALATED, officeGroupId, detail);
 	}
 
-	void escalateToHub(String caseId, String officeGroupId) {
+	/** Level 2; the tasks to raise are added to {@code raises}, as for level 1. */
+	void escalateToHub(String caseId, String officeGroupId, List<TaskRaises.Raise> raises) {
 		if (!this.clocks.markEscalated(caseId, officeGroupId, 2)) {
 			return;
 		}
@@ -127,33 +143,37 @@ public class SlaEscalation {
 			return;
 		}
 		String detail = SlaNotice.secondLevel(hub.groupId());
-		raise(caseId, officeGroupId, hub.groupId(), 2, LEVEL2_PRIORITY);
+		raise(caseId, officeGroupId, hub.groupId(), 2, LEVEL2_PRIORITY, raises);
 		this.notifications.toGroup(hub.groupId(), caseId, Kind.SLA_ESCALATED, detail);
 		this.cases.internalEvent(caseId, EventType.SLA_ESCALATED, officeGroupId, detail);
 	}
 
-	private void raise(String caseId, String officeGroupId, String group, int level, int priority) {
+	private void raise(String caseId, String officeGroupId, String group, int level, int priority,
+			List<TaskRaises.Raise> raises) {
 		for (Task task : openTasks(caseId, officeGroupId)) {
-			this.tasks.addCandidateGroup(task.getId(), group);
+			raises.add(new TaskRaises.Raise(task.getId(), group, priority));
 			this.events.publishEvent(new SlaEscalated(task.getId(), group, level));
-			if (task.getPriority() < priority) {
-				this.tasks.setPriority(task.getId(), priority);
-			}
 		}
 	}
 
 	/**
-	 * The case's tasks offered to the office, claimed or not (the task projection knows a
-	 * task's case). A native query: Camunda's TaskQuery builds its SQL from a large
-	 * dynamic mapping, and that took 30 % of the job threads' CPU during a peak of
-	 * escalations (issue #19, W3).
+	 * The case's tasks offered to the office, claimed or not: the task projection knows
+	 * the case's tasks, then each is read by its key. Native queries: Camunda's TaskQuery
+	 * builds its SQL from a large dynamic mapping, which took 30 % of the job threads'
+	 * CPU during a peak of escalations (issue #19, W3); and one query joining our table
+	 * to the engine's scanned the engine's tables on MariaDB, whose character sets
+	 * differ.
 	 */
 	private List<Task> openTasks(String caseId, String officeGroupId) {
-		return this.tasks.createNativeTaskQuery()
-			.sql(OFFICE_TASKS_OF_CASE)
-			.parameter("caseId", caseId)
-			.parameter("office", officeGroupId)
-			.list();
+		List<Task> open = new java.util.ArrayList<>();
+		for (String taskId : this.clockMapper.taskIdsOf(caseId)) {
+			open.addAll(this.tasks.createNativeTaskQuery()
+				.sql(OFFICE_TASK)
+				.parameter("taskId", taskId)
+				.parameter("office", officeGroupId)
+				.list());
+		}
+		return open;
 	}
 
 }
