@@ -75,7 +75,14 @@ class CaseFacts {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void beforeCommit(boolean readOnly) {
-					cases.forEach(CaseFacts.this::refresh);
+					// each day's sums marked once: a batch changing two hundred cases of
+					// one day (an SLA sweep) locked many of its mark rows, and two such
+					// batches deadlocked
+					Set<java.time.LocalDate> days = new java.util.TreeSet<>();
+					for (String caseId : cases) {
+						factOf(caseId).ifPresent(days::add);
+					}
+					days.forEach(CaseFacts.this.daily::mark);
 				}
 
 				@Override
@@ -95,10 +102,18 @@ class CaseFacts {
 	 * the last fact written is never older than the last change.
 	 */
 	void refresh(String caseId) {
+		factOf(caseId).ifPresent(this.daily::mark);
+	}
+
+	/**
+	 * Computes the case's fact again, as {@link #refresh}, without marking its day;
+	 * answers the day the case was opened on, if the case exists.
+	 */
+	private Optional<java.time.LocalDate> factOf(String caseId) {
 		String key = this.mapper.lockKey(caseId).orElseGet(() -> newKey(caseId));
 		Optional<CaseSource> source = this.mapper.source(caseId);
 		if (source.isEmpty()) {
-			return;
+			return Optional.empty();
 		}
 		this.mapper.deleteFact(key);
 		CaseFact fact = fact(key, source.get(), this.zone);
@@ -107,7 +122,7 @@ class CaseFacts {
 		for (LegFact.Source clock : this.mapper.legSources(caseId)) {
 			this.mapper.insertLeg(leg(key, fact.openedOn(), clock, this.zone));
 		}
-		this.daily.mark(fact.openedOn());
+		return Optional.of(fact.openedOn());
 	}
 
 	private String newKey(String caseId) {
