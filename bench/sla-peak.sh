@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# W3 of issue #19, side by side in one run: N SLA breaches falling due at once in Sportello
+# W3 of issue #19, side by side in one run: N SLA breaches falling due at once in Sportello,
+# taken by its SLA sweep (ADR 0029)
 # (SlaPeakBenchmark: N cases opened and forwarded to INPS at one frozen engine instant, the clock
 # moved to their common warning and then breach instant; each escalated exactly once, checked; one
 # front-office client opens cases meanwhile, its p95 reported), then N bare timers of plain Camunda

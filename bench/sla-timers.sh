@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SLA peak: opens N cases (default 10,000) on MariaDB at one frozen instant, makes their
-# warning and then their breach timers fall due at once, and measures how long the job
-# executor takes to escalate them all (each exactly once, checked). Needs the local MariaDB
+# warnings and then their breaches fall due at once, and measures how long the SLA sweep
+# takes to escalate them all (each exactly once, checked). Needs the local MariaDB
 # (127.0.0.1:3306, root, empty password; a fresh database is created and dropped).
 # Usage: bench/sla-timers.sh [cases]
 set -euo pipefail
