@@ -70,6 +70,9 @@ class SlaLifecycleTests {
 	RuntimeService runtime;
 
 	@Autowired
+	org.camunda.bpm.engine.RepositoryService repository;
+
+	@Autowired
 	ManagementService management;
 
 	@Autowired
@@ -216,9 +219,13 @@ class SlaLifecycleTests {
 	}
 
 	@Test
-	void calendarChangeMovesRunningTimersAndBadCalendarsChangeNothing() {
+	void calendarChangeMovesRunningDeadlinesAndBadCalendarsChangeNothing() {
 		OpenedCase opened = forwardedAt(MONDAY_0900, "SCHOOL_BUILDINGS");
 		assertThat(timers().dueDates(opened.trackingCode())).contains(rome(2026, 11, 27, 15, 0));
+		// a designer's own timer on the same case reads the office's breach from the sla
+		// bean, as Camunda Modeler writes it
+		String designersTimer = designersTimerOn(opened, "provincia-aq-bo");
+		assertThat(timerDueDate(designersTimer)).isEqualTo(rome(2026, 11, 27, 15, 0));
 		CalendarDefinition before = this.calendars.effectiveDefinition("provincia-aq-bo");
 
 		Map<DayOfWeek, String> overlapping = weekdays("08:00-14:00, 13:00-15:00");
@@ -240,6 +247,12 @@ class SlaLifecycleTests {
 		CalendarDefinition saved = this.calendars.save(definition(weekdays("08:00-14:00"), 0), "admin");
 		assertThat(saved.version()).isOne();
 		assertThat(timers().dueDates(opened.trackingCode())).contains(rome(2026, 12, 1, 13, 0));
+		assertThat(timerDueDate(designersTimer)).isEqualTo(rome(2026, 12, 1, 13, 0));
+		String definition = this.runtime.createProcessInstanceQuery()
+			.processInstanceId(designersTimer)
+			.singleResult()
+			.getProcessDefinitionId();
+		this.repository.deleteDeployment(this.repository.getProcessDefinition(definition).getDeploymentId(), true);
 		assertThat(this.clocks.officeStatus(opened.caseId(), "provincia-aq-bo").orElseThrow().breachAt())
 			.isEqualTo(rome(2026, 12, 1, 13, 0));
 		// and the inbox orders the task by the new deadline
@@ -252,6 +265,38 @@ class SlaLifecycleTests {
 			.isInstanceOf(CalendarChangedException.class);
 		assertThat(this.calendars.ownDefinition("provincia-aq-bo")).contains(saved);
 		assertThat(timers().dueDates(opened.trackingCode())).contains(rome(2026, 12, 1, 13, 0));
+	}
+
+	/**
+	 * Deploys and starts, for the case, a process whose receive task carries a boundary
+	 * timer at the office's breach; answers the instance's id.
+	 */
+	private String designersTimerOn(OpenedCase opened, String office) {
+		org.camunda.bpm.model.bpmn.BpmnModelInstance model = org.camunda.bpm.model.bpmn.Bpmn
+			.createExecutableProcess("designersSlaTimer")
+			.camundaHistoryTimeToLive(30)
+			.startEvent()
+			.receiveTask("waitForSomething")
+			.boundaryEvent("atBreach")
+			.cancelActivity(false)
+			.timerWithDate("${sla.breachAt(execution, '" + office + "')}")
+			.endEvent()
+			.moveToActivity("waitForSomething")
+			.endEvent()
+			.done();
+		this.repository.createDeployment().addModelInstance("designers-sla-timer.bpmn", model).deploy();
+		return this.runtime
+			.startProcessInstanceByKey("designersSlaTimer", opened.trackingCode(), Map.of("caseId", opened.caseId()))
+			.getId();
+	}
+
+	private Instant timerDueDate(String processInstanceId) {
+		return this.management.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.timers()
+			.singleResult()
+			.getDuedate()
+			.toInstant();
 	}
 
 	private OpenedCase forwardedAt(Instant at, String topic) {

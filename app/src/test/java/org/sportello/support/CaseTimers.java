@@ -101,6 +101,7 @@ public final class CaseTimers {
 	private String processInstance(String trackingCode) {
 		return this.runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(trackingCode)
+			.processDefinitionKey("citizenRequest")
 			.singleResult()
 			.getId();
 	}
