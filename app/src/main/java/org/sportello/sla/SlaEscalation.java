@@ -115,6 +115,14 @@ public class SlaEscalation {
 	}
 
 	/**
+	 * The warning's moment passed unseen and the breach is due as well: the warning is
+	 * recorded as given, and only the escalation tells people.
+	 */
+	void warningOvertaken(String caseId, String officeGroupId) {
+		this.clocks.markWarned(caseId, officeGroupId);
+	}
+
+	/**
 	 * Level 1; the tasks to raise are added to {@code raises}, for the caller to apply
 	 * with others in one engine command ({@link TaskRaises}).
 	 */

@@ -168,7 +168,15 @@ public class SlaSweep {
 		List<TaskRaises.Raise> raises = new java.util.ArrayList<>();
 		for (SlaClockRow row : due) {
 			if (row.warnedAt() == null && isDue(row.warningAt(), now)) {
-				this.escalation.warn(row.caseId(), row.officeGroupId());
+				if (isDue(row.breachAt(), now)) {
+					// found only once the target is already missed (after an outage, a
+					// clock jump): "no time left" would tell nobody anything the
+					// escalation does not
+					this.escalation.warningOvertaken(row.caseId(), row.officeGroupId());
+				}
+				else {
+					this.escalation.warn(row.caseId(), row.officeGroupId());
+				}
 				steps++;
 			}
 			if (row.escalationLevel() < 1 && isDue(row.breachAt(), now)) {

@@ -145,6 +145,26 @@ class SlaLifecycleTests {
 	}
 
 	@Test
+	void aWarningFoundOnlyAfterTheBreachIsRecordedButOnlyTheEscalationIsSent() {
+		OpenedCase opened = forwardedAt(MONDAY_0900, "PENSION");
+		String caseId = opened.caseId();
+
+		// nothing swept between the warning (Thursday 13:30) and the breach (Friday
+		// 15:00), as after an outage
+		moveTo(rome(2026, 11, 27, 15, 30));
+		assertThat(timers().fireDue(opened.trackingCode())).isEqualTo(2);
+
+		assertThat(timeline(caseId, "SLA_WARNING")).isZero();
+		assertThat(notifications(caseId, "SLA_WARNING")).isEmpty();
+		assertThat(timeline(caseId, "SLA_ESCALATED")).isOne();
+		assertThat(notifications(caseId, "SLA_ESCALATED")).containsExactly("group supervisor");
+		assertThat(this.clocks.officeStatus(caseId, "inps-bo").orElseThrow().state()).isEqualTo(SlaState.BREACHED);
+		// the step is taken: nothing more falls due until level 2
+		assertThat(timers().fireDue(opened.trackingCode())).isZero();
+		assertThat(timers().slaDueDates(opened.trackingCode())).containsExactly(rome(2026, 12, 1, 14, 0));
+	}
+
+	@Test
 	void clockPausesWhileWaitingForTheCitizenAndResumesWithTheBudgetLeft() {
 		OpenedCase opened = forwardedAt(MONDAY_0900, "PENSION");
 		String caseId = opened.caseId();
