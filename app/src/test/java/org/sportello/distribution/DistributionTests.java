@@ -79,6 +79,9 @@ class DistributionTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.sportello.sla.SlaSweep sweep;
+
 	final List<String> instances = new ArrayList<>();
 
 	@BeforeEach
@@ -171,6 +174,30 @@ class DistributionTests {
 		Distribution.MoveResult byHand = this.distribution.moveByHand(List.of(claimed.getId()), CENTER, "admin");
 		assertThat(byHand).isEqualTo(new Distribution.MoveResult(0, 1, 0));
 		assertThat(groupsOf(claimed)).containsExactly(REGION);
+	}
+
+	@Test
+	void aTaskMovedToAnotherOfficeEndsTheHomeOfficesSlaClockWhenItIsDone() {
+		TestClock.set(rome(2034, 3, 7, 15, 0));
+		this.availability.set("dist-op-r", DutyState.ON_DUTY);
+		this.availability.set("dist-op-c", DutyState.ON_DUTY);
+		OpenedCase opened = open("dist-op-r", "it", Set.of());
+		Task task = triageOf(opened);
+		assertThat(groupsOf(task)).containsExactly(REGION);
+		assertThat(this.distribution.moveByHand(List.of(task.getId()), CENTER, "admin").moved()).isOne();
+		assertThat(groupsOf(task)).containsExactly(CENTER);
+
+		this.intake.resolve(opened.trackingCode(), "Risposto dal centro di contatto", "dist-op-c");
+		this.instances.remove(this.instances.size() - 1);
+
+		// the clock the triage started (the home office's) ended with it, so nothing of
+		// the case falls due later: no warning or escalation of a case already answered
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM spt_sla_clock WHERE case_id = ? AND scope = 'OFFICE' AND phase = 'RUNNING'",
+				Integer.class, opened.caseId()))
+			.isZero();
+		TestClock.set(rome(2034, 4, 7, 12, 0));
+		assertThat(this.sweep.runDueOf(opened.caseId())).isZero();
 	}
 
 	@Test
