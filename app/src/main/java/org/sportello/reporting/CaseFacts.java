@@ -2,12 +2,14 @@ package org.sportello.reporting;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -78,7 +80,7 @@ class CaseFacts {
 					// each day's sums marked once: a batch changing two hundred cases of
 					// one day (an SLA sweep) locked many of its mark rows, and two such
 					// batches deadlocked
-					Set<java.time.LocalDate> days = new java.util.TreeSet<>();
+					Set<LocalDate> days = new TreeSet<>();
 					for (String caseId : cases) {
 						factOf(caseId).ifPresent(days::add);
 					}
@@ -109,7 +111,7 @@ class CaseFacts {
 	 * Computes the case's fact again, as {@link #refresh}, without marking its day;
 	 * answers the day the case was opened on, if the case exists.
 	 */
-	private Optional<java.time.LocalDate> factOf(String caseId) {
+	private Optional<LocalDate> factOf(String caseId) {
 		String key = this.mapper.lockKey(caseId).orElseGet(() -> newKey(caseId));
 		Optional<CaseSource> source = this.mapper.source(caseId);
 		if (source.isEmpty()) {

@@ -84,7 +84,15 @@ interface SlaClockMapper {
 			+ "ORDER BY next_due_at, id")
 	List<SlaClockRow> dueOf(@Param("caseId") String caseId, @Param("now") Instant now);
 
-	/** The case's open tasks, from the task projection. */
+	/** The clock, if a step of it is due by {@code now}. */
+	@Select("SELECT " + COLUMNS + " FROM spt_sla_clock WHERE id = #{id} AND next_due_at <= #{now}")
+	Optional<SlaClockRow> dueClock(@Param("id") String id, @Param("now") Instant now);
+
+	/**
+	 * The case's open tasks, from the task projection's table (its API, in
+	 * {@code tasklist}, sits above this module and reads each task through a
+	 * {@code TaskQuery}).
+	 */
 	@Select("SELECT task_id FROM spt_task WHERE case_id = #{caseId}")
 	List<String> taskIdsOf(String caseId);
 

@@ -341,7 +341,11 @@ public class SlaClocks {
 		return row;
 	}
 
-	private void remember(SlaClockRow row) {
+	/**
+	 * A clock read in this transaction (here, or by the sweep for its batch): the steps
+	 * taken next find it without reading it again.
+	 */
+	void remember(SlaClockRow row) {
 		Map<String, SlaClockRow> read = readInTransaction();
 		if (read != null && row.scope() == Scope.OFFICE) {
 			read.put(row.caseId() + "\n" + row.officeGroupId(), row);

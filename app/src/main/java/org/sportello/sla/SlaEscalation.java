@@ -1,7 +1,9 @@
 package org.sportello.sla;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -80,28 +82,40 @@ public class SlaEscalation {
 	}
 
 	public void escalate(DelegateExecution execution, String officeGroupId) {
-		String caseId = SlaTimers.caseId(execution);
-		if (caseId != null) {
-			List<TaskRaises.Raise> raises = new ArrayList<>();
-			escalate(caseId, officeGroupId, raises);
-			this.raises.apply(raises);
-		}
+		raisingAtOnce(execution, (caseId, raises) -> escalate(caseId, officeGroupId, raises));
 	}
 
 	public void escalateToHub(DelegateExecution execution, String officeGroupId) {
+		raisingAtOnce(execution, (caseId, raises) -> escalateToHub(caseId, officeGroupId, raises));
+	}
+
+	/**
+	 * A step a boundary timer calls: on the execution's case, its tasks raised at once
+	 * (the sweep gathers a batch's raises instead).
+	 */
+	private void raisingAtOnce(DelegateExecution execution, BiConsumer<String, List<TaskRaises.Raise>> step) {
 		String caseId = SlaTimers.caseId(execution);
 		if (caseId != null) {
 			List<TaskRaises.Raise> raises = new ArrayList<>();
-			escalateToHub(caseId, officeGroupId, raises);
+			step.accept(caseId, raises);
 			this.raises.apply(raises);
 		}
 	}
 
+	/**
+	 * The warning, once. A warning whose moment passed unseen until the target itself ran
+	 * out (an outage, a clock jump) is recorded as given and tells nobody: "no time left"
+	 * says nothing the escalation, due as well, does not.
+	 */
 	void warn(String caseId, String officeGroupId) {
 		if (!this.clocks.markWarned(caseId, officeGroupId)) {
 			return;
 		}
-		String detail = SlaNotice.warning(this.clocks.leftFor(caseId, officeGroupId));
+		Duration left = this.clocks.leftFor(caseId, officeGroupId);
+		if (left.isZero()) {
+			return;
+		}
+		String detail = SlaNotice.warning(left);
 		List<Task> open = openTasks(caseId, officeGroupId);
 		for (Task task : open) {
 			if (task.getAssignee() != null) {
@@ -112,14 +126,6 @@ public class SlaEscalation {
 			this.notifications.toGroup(officeGroupId, caseId, Kind.SLA_WARNING, detail);
 		}
 		this.cases.internalEvent(caseId, EventType.SLA_WARNING, officeGroupId, detail);
-	}
-
-	/**
-	 * The warning's moment passed unseen and the breach is due as well: the warning is
-	 * recorded as given, and only the escalation tells people.
-	 */
-	void warningOvertaken(String caseId, String officeGroupId) {
-		this.clocks.markWarned(caseId, officeGroupId);
 	}
 
 	/**
@@ -173,7 +179,7 @@ public class SlaEscalation {
 	 * differ.
 	 */
 	private List<Task> openTasks(String caseId, String officeGroupId) {
-		List<Task> open = new java.util.ArrayList<>();
+		List<Task> open = new ArrayList<>();
 		for (String taskId : this.clockMapper.taskIdsOf(caseId)) {
 			open.addAll(this.tasks.createNativeTaskQuery()
 				.sql(OFFICE_TASK)

@@ -2,6 +2,7 @@ package org.sportello.sla;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,11 +55,14 @@ public class SlaSweep {
 
 	private final TaskRaises raises;
 
+	private final SlaClocks clocks;
+
 	private final ExecutorService workers;
 
-	SlaSweep(SlaClockMapper mapper, SlaEscalation escalation, TaskRaises raises, TransactionOperations transactions,
-			Clock clock, @Value("${sportello.sla.sweep-threads:2}") int threads) {
+	SlaSweep(SlaClockMapper mapper, SlaClocks clocks, SlaEscalation escalation, TaskRaises raises,
+			TransactionOperations transactions, Clock clock, @Value("${sportello.sla.sweep-threads:2}") int threads) {
 		this.mapper = mapper;
+		this.clocks = clocks;
 		this.raises = raises;
 		this.escalation = escalation;
 		this.transactions = transactions;
@@ -149,10 +153,7 @@ public class SlaSweep {
 		try {
 			return this.transactions.execute((status) -> {
 				this.mapper.lockSweep(partitionOf(row.id()));
-				return take(this.mapper.dueOf(row.caseId(), now)
-					.stream()
-					.filter((clock) -> clock.id().equals(row.id()))
-					.toList(), now).steps();
+				return take(this.mapper.dueClock(row.id(), now).stream().toList(), now).steps();
 			});
 		}
 		catch (RuntimeException ex) {
@@ -165,18 +166,12 @@ public class SlaSweep {
 
 	private Batch take(List<SlaClockRow> due, Instant now) {
 		int steps = 0;
-		List<TaskRaises.Raise> raises = new java.util.ArrayList<>();
+		List<TaskRaises.Raise> raises = new ArrayList<>();
 		for (SlaClockRow row : due) {
+			// the steps read this row instead of reading it again
+			this.clocks.remember(row);
 			if (row.warnedAt() == null && isDue(row.warningAt(), now)) {
-				if (isDue(row.breachAt(), now)) {
-					// found only once the target is already missed (after an outage, a
-					// clock jump): "no time left" would tell nobody anything the
-					// escalation does not
-					this.escalation.warningOvertaken(row.caseId(), row.officeGroupId());
-				}
-				else {
-					this.escalation.warn(row.caseId(), row.officeGroupId());
-				}
+				this.escalation.warn(row.caseId(), row.officeGroupId());
 				steps++;
 			}
 			if (row.escalationLevel() < 1 && isDue(row.breachAt(), now)) {

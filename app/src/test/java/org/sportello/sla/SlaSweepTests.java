@@ -107,7 +107,8 @@ class SlaSweepTests {
 				super.escalate(caseId, officeGroupId, raises);
 			}
 		};
-		SlaSweep sweeping = new SlaSweep(this.mapper, failingForOne, this.raises, this.transactions, this.clock, 2);
+		SlaSweep sweeping = new SlaSweep(this.mapper, this.clocks, failingForOne, this.raises, this.transactions,
+				this.clock, 2);
 		try {
 			TestClock.set(AFTER_THE_BREACH);
 			// the broken one's batch rolled back, then its clocks were taken one by one

@@ -44,7 +44,7 @@ public final class CaseTimers {
 	}
 
 	/** The due dates of the engine's timers of the case's process. */
-	public List<Instant> timerDueDates(String trackingCode) {
+	private List<Instant> timerDueDates(String trackingCode) {
 		return this.management.createJobQuery()
 			.processInstanceId(processInstance(trackingCode))
 			.timers()
