@@ -60,9 +60,11 @@ public class SmsOutbox {
 			return;
 		}
 		String body = this.templates.render(change.to(), contact.language(), row.trackingCode(),
-				administrationsOf(row.id()));
+				() -> administrationsOf(row.id()));
 		Instant now = this.clock.instant();
-		if (this.mapper.replaceQueued(row.id(), body, change.to(), now) == 0) {
+		// a case opened in this transaction has no SMS queued yet to replace
+		boolean opened = change.from() == null;
+		if (opened || this.mapper.replaceQueued(row.id(), body, change.to(), now) == 0) {
 			this.mapper.insert(new SmsMessage(UUID.randomUUID().toString(), row.id(), contact.phone(), body,
 					change.to(), Status.QUEUED, 0, now, null, null, null, null, now, null, now, 0));
 		}
@@ -118,7 +120,7 @@ public class SmsOutbox {
 		CaseRow row = this.cases.byId(message.caseId()).orElseThrow();
 		Contact contact = this.cases.contactOf(row.id());
 		return this.templates.render(message.caseStatus(), contact.language(), row.trackingCode(),
-				administrationsOf(row.id()));
+				() -> administrationsOf(row.id()));
 	}
 
 	/** The SMS of a case, oldest first (for the case view and the API). */

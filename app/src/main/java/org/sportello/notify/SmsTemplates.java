@@ -3,6 +3,7 @@ package org.sportello.notify;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,13 +46,18 @@ public class SmsTemplates {
 		return this.mapper.templates();
 	}
 
-	/** The filled text for a status in the citizen's language (Italian when unknown). */
-	String render(CaseStatus status, String language, String trackingCode, String administration) {
+	/**
+	 * The filled text for a status in the citizen's language (Italian when unknown); the
+	 * administrations in charge are read only when the template names them (the receipt's
+	 * does not, and it is written for every case opened).
+	 */
+	String render(CaseStatus status, String language, String trackingCode, Supplier<String> administration) {
 		String lang = "en".equals(language) ? "en" : "it";
 		SmsTemplate template = this.mapper.template(status, lang)
 			.or(() -> this.mapper.template(status, "it"))
 			.orElseThrow(() -> new IllegalStateException("No SMS template for " + status));
-		return fill(template.body(), lang, status, trackingCode, administration);
+		String body = template.body();
+		return fill(body, lang, status, trackingCode, body.contains("{administration}") ? administration.get() : null);
 	}
 
 	/**

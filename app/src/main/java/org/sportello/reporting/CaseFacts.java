@@ -5,21 +5,26 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sportello.cases.CaseChanged;
 import org.sportello.knowledge.ArticleUsed;
+import org.sportello.reporting.FactMapper.CaseMark;
+import org.sportello.reporting.FactMapper.FactKey;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,17 +32,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Keeps the warehouse's case facts in step with the cases. Every change of a case marks
- * it in its transaction; just before that transaction commits, each marked case's fact is
- * computed again from the operational tables, so the warehouse never disagrees with what
- * was committed and a rolled-back change leaves no trace. The same computation backfills,
- * at start, the cases that have no fact (older cases, or a new warehouse).
+ * it, once per transaction, in that transaction (a rolled-back change leaves no mark);
+ * every couple of seconds the marked cases' facts are computed again from the operational
+ * tables, in batches, by one node of the cluster at a time. Computing them inside every
+ * changing transaction cost opening a case nine statements (ADR 0030); the warehouse is
+ * read for reports, which may be seconds behind, never for the case itself. The same
+ * computation backfills, at start, the cases that have no fact (older cases, or a new
+ * warehouse).
  */
 @Component
 class CaseFacts {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseFacts.class);
 
-	private static final int BACKFILL_BATCH = 500;
+	/** Cases per transaction, for the refresh and the backfill. */
+	static final int BATCH = 500;
 
 	private final FactMapper mapper;
 
@@ -45,11 +54,11 @@ class CaseFacts {
 
 	private final TransactionOperations transactions;
 
-	private final DailyFigures daily;
+	private final DayMarks days;
 
-	CaseFacts(FactMapper mapper, Clock clock, TransactionOperations transactions, DailyFigures daily) {
+	CaseFacts(FactMapper mapper, Clock clock, TransactionOperations transactions, DayMarks days) {
 		this.mapper = mapper;
-		this.daily = daily;
+		this.days = days;
 		this.zone = clock.getZone();
 		this.transactions = transactions;
 	}
@@ -66,27 +75,15 @@ class CaseFacts {
 
 	private void mark(String caseId) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			refresh(caseId);
+			this.transactions.executeWithoutResult((status) -> this.mapper.markCase(caseId));
 			return;
 		}
 		@SuppressWarnings("unchecked")
 		Set<String> marked = (Set<String>) TransactionSynchronizationManager.getResource(this);
 		if (marked == null) {
-			Set<String> cases = new LinkedHashSet<>();
+			Set<String> cases = new HashSet<>();
 			TransactionSynchronizationManager.bindResource(this, cases);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					// each day's sums marked once: a batch changing two hundred cases of
-					// one day (an SLA sweep) locked many of its mark rows, and two such
-					// batches deadlocked
-					Set<LocalDate> days = new TreeSet<>();
-					for (String caseId : cases) {
-						factOf(caseId).ifPresent(days::add);
-					}
-					days.forEach(CaseFacts.this.daily::mark);
-				}
-
 				@Override
 				public void afterCompletion(int status) {
 					TransactionSynchronizationManager.unbindResourceIfPossible(CaseFacts.this);
@@ -94,49 +91,109 @@ class CaseFacts {
 			});
 			marked = cases;
 		}
-		marked.add(caseId);
+		if (marked.add(caseId)) {
+			this.mapper.markCase(caseId);
+		}
 	}
 
 	/**
-	 * Computes the case's fact again, in the caller's transaction. The case's key row is
-	 * locked before the case is read: a concurrent refresh of the same case (another
-	 * transaction, another node) waits and then reads what the first one committed, so
-	 * the last fact written is never older than the last change.
+	 * Computes the facts of the marked cases again, a batch per transaction, until no
+	 * mark is left; answers how many marks were taken. A batch that fails (a case whose
+	 * rows cannot be read, a lock lost) is taken again one case per transaction, so one
+	 * case never holds the others back.
 	 */
-	void refresh(String caseId) {
-		factOf(caseId).ifPresent(this.daily::mark);
+	int refreshMarked() {
+		int taken = 0;
+		// an idle refresh costs one probe, without the lock
+		while (!this.mapper.markedCases(1).isEmpty()) {
+			List<CaseMark> batch;
+			try {
+				batch = this.transactions.execute((status) -> {
+					this.mapper.lockFactRefresh();
+					List<CaseMark> marks = this.mapper.markedCases(BATCH);
+					take(marks);
+					return marks;
+				});
+			}
+			catch (RuntimeException ex) {
+				log.warn("A batch of warehouse facts failed, its cases are taken one by one: {}", ex.toString());
+				batch = this.mapper.markedCases(BATCH);
+				batch.forEach(this::takeAlone);
+			}
+			taken += batch.size();
+			if (batch.size() < BATCH) {
+				break;
+			}
+		}
+		return taken;
 	}
 
-	/**
-	 * Computes the case's fact again, as {@link #refresh}, without marking its day;
-	 * answers the day the case was opened on, if the case exists.
-	 */
-	private Optional<LocalDate> factOf(String caseId) {
-		String key = this.mapper.lockKey(caseId).orElseGet(() -> newKey(caseId));
-		Optional<CaseSource> source = this.mapper.source(caseId);
-		if (source.isEmpty()) {
-			return Optional.empty();
+	private void take(List<CaseMark> marks) {
+		if (marks.isEmpty()) {
+			return;
 		}
-		this.mapper.deleteFact(key);
-		CaseFact fact = fact(key, source.get(), this.zone);
-		this.mapper.insertFact(fact);
-		this.mapper.deleteLegs(key);
-		for (LegFact.Source clock : this.mapper.legSources(caseId)) {
-			this.mapper.insertLeg(leg(key, fact.openedOn(), clock, this.zone));
-		}
-		return Optional.of(fact.openedOn());
+		refresh(marks.stream().map(CaseMark::caseId).collect(Collectors.toCollection(TreeSet::new)));
+		this.mapper.unmarkCases(marks.stream().map(CaseMark::id).toList());
 	}
 
-	private String newKey(String caseId) {
-		String created = UUID.randomUUID().toString();
+	private void takeAlone(CaseMark mark) {
 		try {
-			this.mapper.insertKey(caseId, created);
-			return created;
+			this.transactions.executeWithoutResult((status) -> {
+				this.mapper.lockFactRefresh();
+				take(List.of(mark));
+			});
 		}
-		catch (DuplicateKeyException ex) {
-			// the backfill (or another node) gave the case its key meanwhile
-			return this.mapper.lockKey(caseId).orElseThrow();
+		catch (RuntimeException ex) {
+			// left marked, its batch would fail every time: its fact stays as it was
+			// until the case changes again
+			log.error("The warehouse fact of case {} could not be computed; its mark is dropped", mark.caseId(), ex);
+			this.transactions.executeWithoutResult((status) -> this.mapper.unmarkCases(List.of(mark.id())));
 		}
+	}
+
+	/**
+	 * Computes the cases' facts again, in the caller's transaction, and marks their days
+	 * for the sums. The cases' key rows are locked before the cases are read: a
+	 * concurrent refresh of the same case (the backfill, another node) waits and then
+	 * reads what the first one committed, so the last fact written is never older than
+	 * the last change. A case that does not exist is left alone.
+	 */
+	void refresh(Collection<String> caseIds) {
+		Map<String, String> keys = new HashMap<>();
+		this.mapper.lockKeys(caseIds).forEach((key) -> keys.put(key.caseId(), key.caseKey()));
+		List<CaseSource> sources = this.mapper.sources(caseIds);
+		if (sources.isEmpty()) {
+			return;
+		}
+		List<FactKey> created = sources.stream()
+			.filter((source) -> !keys.containsKey(source.caseId()))
+			.map((source) -> new FactKey(source.caseId(), UUID.randomUUID().toString()))
+			.toList();
+		if (!created.isEmpty()) {
+			this.mapper.insertKeys(created);
+			created.forEach((key) -> keys.put(key.caseId(), key.caseKey()));
+		}
+		List<String> factKeys = sources.stream().map((source) -> keys.get(source.caseId())).toList();
+		Map<String, LocalDate> openedOn = new HashMap<>();
+		List<CaseFact> facts = new ArrayList<>();
+		for (CaseSource source : sources) {
+			CaseFact fact = fact(keys.get(source.caseId()), source, this.zone);
+			facts.add(fact);
+			openedOn.put(source.caseId(), fact.openedOn());
+		}
+		this.mapper.deleteFacts(factKeys);
+		this.mapper.insertFacts(facts);
+		this.mapper.deleteLegs(factKeys);
+		List<LegFact> legs = this.mapper.legSources(openedOn.keySet())
+			.stream()
+			.map((clock) -> leg(keys.get(clock.caseId()), openedOn.get(clock.caseId()), clock, this.zone))
+			.toList();
+		if (!legs.isEmpty()) {
+			this.mapper.insertLegs(legs);
+		}
+		// each day's sums marked once: a batch of hundreds of cases of one day marked
+		// many of its shard rows, and two such batches deadlocked
+		new TreeSet<>(openedOn.values()).forEach(this.days::mark);
 	}
 
 	/** An office clock as a leg fact: minutes of working time, nothing about people. */
@@ -166,20 +223,23 @@ class CaseFacts {
 
 	/**
 	 * Facts for the cases that have none, in batches of their own transactions; several
-	 * nodes starting together serialise on each case's lock and skip what another wrote.
+	 * nodes starting together take turns on the refresh's lock row and skip what another
+	 * wrote.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void backfill() {
 		int total = 0;
 		while (true) {
-			List<String> batch = this.mapper.withoutFact(BACKFILL_BATCH);
-			if (batch.isEmpty()) {
-				break;
-			}
-			// a case another node gave a fact meanwhile is refreshed once more: harmless
-			this.transactions.executeWithoutResult((status) -> batch.forEach(this::refresh));
-			total += batch.size();
-			if (batch.size() < BACKFILL_BATCH) {
+			int written = this.transactions.execute((status) -> {
+				this.mapper.lockFactRefresh();
+				List<String> batch = this.mapper.withoutFact(BATCH);
+				if (!batch.isEmpty()) {
+					refresh(new TreeSet<>(batch));
+				}
+				return batch.size();
+			});
+			total += written;
+			if (written < BATCH) {
 				break;
 			}
 		}

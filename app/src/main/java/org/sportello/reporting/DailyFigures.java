@@ -1,14 +1,12 @@
 package org.sportello.reporting;
 
 import java.time.LocalDate;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -27,35 +25,32 @@ public class DailyFigures {
 
 	private static final Logger log = LoggerFactory.getLogger(DailyFigures.class);
 
-	/**
-	 * Marks per day are spread over this many rows, so concurrent changes seldom meet.
-	 */
-	static final int SHARDS = 32;
-
 	private final FactMapper mapper;
 
 	private final TransactionOperations transactions;
 
-	DailyFigures(FactMapper mapper, TransactionOperations transactions) {
+	private final DayMarks marks;
+
+	private final CaseFacts facts;
+
+	DailyFigures(FactMapper mapper, TransactionOperations transactions, DayMarks marks, CaseFacts facts) {
 		this.mapper = mapper;
 		this.transactions = transactions;
+		this.marks = marks;
+		this.facts = facts;
 	}
 
 	/** In the caller's transaction: the day's sums are to be computed again. */
 	void mark(LocalDate day) {
-		try {
-			this.mapper.markDirty(day, ThreadLocalRandom.current().nextInt(SHARDS));
-		}
-		catch (DuplicateKeyException ex) {
-			// marked by a concurrent transaction between the check and the insert: one
-			// mark
-			// is enough
-		}
+		this.marks.mark(day);
 	}
 
-	/** Sums every dirty day again; returns how many days. */
-	@Scheduled(fixedDelayString = "${sportello.reporting.aggregate-ms:10000}", initialDelay = 10000)
+	/**
+	 * Sums every dirty day again, after bringing the marked cases' facts up to date (so
+	 * the sums include every change committed before the call); returns how many days.
+	 */
 	public int aggregate() {
+		this.facts.refreshMarked();
 		int days = 0;
 		java.util.Set<LocalDate> months = new java.util.TreeSet<>();
 		for (LocalDate day : this.mapper.dirtyDays()) {

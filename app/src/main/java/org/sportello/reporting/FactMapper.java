@@ -1,7 +1,7 @@
 package org.sportello.reporting;
 
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
@@ -17,13 +17,17 @@ interface FactMapper {
 	 * The case's key, locked: serialises refreshes of one case across transactions and
 	 * nodes.
 	 */
-	@Select("SELECT case_key FROM spt_report_case WHERE case_id = #{caseId} FOR UPDATE")
-	Optional<String> lockKey(String caseId);
+	@Select("<script>SELECT case_id, case_key FROM spt_report_case WHERE case_id IN" + IDS
+			+ " ORDER BY case_id FOR UPDATE</script>")
+	List<FactKey> lockKeys(@Param("ids") Collection<String> caseIds);
+
+	/** A MyBatis IN list of the parameter {@code ids}. */
+	String IDS = " <foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach>";
 
 	/** The statuses {@code CaseStatus.isFinal()} names, for SQL. */
 	String FINAL = "('RISOLTA', 'CHIUSA', 'NON_DI_COMPETENZA')";
 
-	@Select("SELECT c.id AS case_id, c.created_at, c.channel, c.topic_code, c.opened_office,"
+	@Select("<script>SELECT c.id AS case_id, c.created_at, c.channel, c.topic_code, c.opened_office,"
 			+ " o.administration_code AS front_administration,"
 			+ " (SELECT MIN(a.administration_code) FROM spt_case_administration a WHERE a.case_id = c.id"
 			+ " AND a.role = 'OWNER') AS owner_administration, c.status,"
@@ -41,39 +45,69 @@ interface FactMapper {
 			+ " FROM spt_case c LEFT JOIN spt_office o ON o.group_id = c.opened_office"
 			+ " LEFT JOIN spt_topic t ON t.code = c.topic_code"
 			+ " LEFT JOIN spt_sla_clock k ON k.case_id = c.id AND k.scope = 'CASE'"
-			+ " LEFT JOIN spt_rating r ON r.case_id = c.id WHERE c.id = #{caseId}")
-	Optional<CaseSource> source(String caseId);
+			+ " LEFT JOIN spt_rating r ON r.case_id = c.id WHERE c.id IN" + IDS + "</script>")
+	List<CaseSource> sources(@Param("ids") Collection<String> caseIds);
 
-	@Insert("INSERT INTO spt_report_case (case_id, case_key) VALUES (#{caseId}, #{caseKey})")
-	void insertKey(@Param("caseId") String caseId, @Param("caseKey") String caseKey);
+	@Insert("<script>INSERT INTO spt_report_case (case_id, case_key) VALUES"
+			+ " <foreach collection='keys' item='k' separator=','>(#{k.caseId}, #{k.caseKey})</foreach></script>")
+	void insertKeys(@Param("keys") List<FactKey> keys);
 
-	@Delete("DELETE FROM spt_dw_case WHERE case_key = #{caseKey}")
-	void deleteFact(String caseKey);
+	@Delete("<script>DELETE FROM spt_dw_case WHERE case_key IN" + IDS + "</script>")
+	void deleteFacts(@Param("ids") Collection<String> caseKeys);
 
 	/** The case's office clocks (one per back office that worked it), oldest first. */
-	@Select("SELECT office_group_id, administration_code, started_at, phase, used_ms, response_used_ms,"
-			+ " CASE WHEN breached_at IS NULL THEN 0 ELSE 1 END AS breaches, escalation_level FROM spt_sla_clock"
-			+ " WHERE case_id = #{caseId} AND scope = 'OFFICE' ORDER BY started_at, office_group_id")
-	java.util.List<LegFact.Source> legSources(String caseId);
+	@Select("<script>SELECT case_id, office_group_id, administration_code, started_at, phase, used_ms,"
+			+ " response_used_ms, CASE WHEN breached_at IS NULL THEN 0 ELSE 1 END AS breaches, escalation_level"
+			+ " FROM spt_sla_clock WHERE case_id IN" + IDS + " AND scope = 'OFFICE'"
+			+ " ORDER BY case_id, started_at, office_group_id</script>")
+	List<LegFact.Source> legSources(@Param("ids") Collection<String> caseIds);
 
-	@Delete("DELETE FROM spt_dw_leg WHERE case_key = #{caseKey}")
-	void deleteLegs(String caseKey);
+	@Delete("<script>DELETE FROM spt_dw_leg WHERE case_key IN" + IDS + "</script>")
+	void deleteLegs(@Param("ids") Collection<String> caseKeys);
 
-	@Insert("INSERT INTO spt_dw_leg (case_key, office_group_id, administration_code, opened_on, started_on, finished,"
-			+ " response_minutes, working_minutes, sla_breached, escalation_level) VALUES (#{caseKey},"
-			+ " #{officeGroupId}, #{administrationCode}, #{openedOn}, #{startedOn}, #{finished}, #{responseMinutes},"
-			+ " #{workingMinutes}, #{slaBreached}, #{escalationLevel})")
-	void insertLeg(LegFact leg);
+	@Insert("<script>INSERT INTO spt_dw_leg (case_key, office_group_id, administration_code, opened_on, started_on,"
+			+ " finished, response_minutes, working_minutes, sla_breached, escalation_level) VALUES"
+			+ " <foreach collection='legs' item='l' separator=','>(#{l.caseKey}, #{l.officeGroupId},"
+			+ " #{l.administrationCode}, #{l.openedOn}, #{l.startedOn}, #{l.finished}, #{l.responseMinutes},"
+			+ " #{l.workingMinutes}, #{l.slaBreached}, #{l.escalationLevel})</foreach></script>")
+	void insertLegs(@Param("legs") List<LegFact> legs);
 
-	@Insert("INSERT INTO spt_dw_case (case_key, opened_on, opened_hour, channel, topic_code, front_office,"
+	@Insert("<script>INSERT INTO spt_dw_case (case_key, opened_on, opened_hour, channel, topic_code, front_office,"
 			+ " front_administration, owner_administration, status, closed_on, closed_at_front_office, with_article,"
 			+ " administrations, transfers, calendar_minutes, working_minutes, sla_breached, escalation_level, rating,"
-			+ " outcome_class, topic_class, response_minutes)"
-			+ " VALUES (#{caseKey}, #{openedOn}, #{openedHour}, #{channel}, #{topicCode}, #{frontOffice},"
-			+ " #{frontAdministration}, #{ownerAdministration}, #{status}, #{closedOn}, #{closedAtFrontOffice},"
-			+ " #{withArticle}, #{administrations}, #{transfers}, #{calendarMinutes}, #{workingMinutes},"
-			+ " #{slaBreached}, #{escalationLevel}, #{rating}, #{outcomeClass}, #{topicClass}, #{responseMinutes})")
-	void insertFact(CaseFact fact);
+			+ " outcome_class, topic_class, response_minutes) VALUES <foreach collection='facts' item='f' separator=','>"
+			+ "(#{f.caseKey}, #{f.openedOn}, #{f.openedHour}, #{f.channel}, #{f.topicCode}, #{f.frontOffice},"
+			+ " #{f.frontAdministration}, #{f.ownerAdministration}, #{f.status}, #{f.closedOn},"
+			+ " #{f.closedAtFrontOffice}, #{f.withArticle}, #{f.administrations}, #{f.transfers},"
+			+ " #{f.calendarMinutes}, #{f.workingMinutes}, #{f.slaBreached}, #{f.escalationLevel}, #{f.rating},"
+			+ " #{f.outcomeClass}, #{f.topicClass}, #{f.responseMinutes})</foreach></script>")
+	void insertFacts(@Param("facts") List<CaseFact> facts);
+
+	/** The case's fact is to be computed again (in the changing transaction). */
+	@Insert("INSERT INTO spt_dw_dirty_case (case_id) VALUES (#{caseId})")
+	void markCase(String caseId);
+
+	/** The oldest marks, to be taken by the fact refresh. */
+	@Select("SELECT id, case_id FROM spt_dw_dirty_case ORDER BY id LIMIT #{limit}")
+	List<CaseMark> markedCases(int limit);
+
+	@Delete("<script>DELETE FROM spt_dw_dirty_case WHERE id IN" + IDS + "</script>")
+	void unmarkCases(@Param("ids") Collection<Long> markIds);
+
+	/**
+	 * Holds the fact refresh's row until the transaction ends: one refresh at a time
+	 * across the cluster.
+	 */
+	@Select("SELECT name FROM spt_sweep_lock WHERE name = 'dw-facts' FOR UPDATE")
+	String lockFactRefresh();
+
+	/** A case's warehouse key. */
+	record FactKey(String caseId, String caseKey) {
+	}
+
+	/** A case marked for its fact to be computed again. */
+	record CaseMark(long id, String caseId) {
+	}
 
 	/**
 	 * The mark, unless the row is there (the project's insert-if-absent, as for

@@ -13,8 +13,8 @@ record LegFact(String caseKey, String officeGroupId, String administrationCode, 
 		boolean finished, Long responseMinutes, Long workingMinutes, boolean slaBreached, int escalationLevel) {
 
 	/** An office's SLA clock, as the operational side keeps it. */
-	record Source(String officeGroupId, String administrationCode, Instant startedAt, String phase, long usedMs,
-			Long responseUsedMs, int breaches, int escalationLevel) {
+	record Source(String caseId, String officeGroupId, String administrationCode, Instant startedAt, String phase,
+			long usedMs, Long responseUsedMs, int breaches, int escalationLevel) {
 	}
 
 }

@@ -33,6 +33,7 @@ import org.sportello.tasklist.BackOfficeActions;
 import org.sportello.tasklist.BackOfficeOutcome;
 import org.sportello.tasklist.TaskActions;
 
+import org.sportello.reporting.DailyFigures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -104,6 +105,9 @@ abstract class RetentionContractTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DailyFigures daily;
 
 	@Value("${sportello.data-dir}")
 	String dataDir;
@@ -271,6 +275,8 @@ abstract class RetentionContractTests {
 	}
 
 	private List<Map<String, Object>> facts(List<String> caseIds) {
+		// the facts follow the cases after commit (ADR 0030)
+		this.daily.aggregate();
 		List<Map<String, Object>> facts = new ArrayList<>();
 		for (String caseId : caseIds) {
 			facts.addAll(this.jdbc.queryForList("SELECT f.* FROM spt_dw_case f JOIN spt_report_case r"

@@ -33,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The front offices' figures on a constructed day of cases with known answers, through
@@ -92,6 +93,12 @@ abstract class ReportsContractTests {
 
 	@Autowired
 	OpenData openData;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
 
 	@LocalServerPort
 	int port;
@@ -279,6 +286,49 @@ abstract class ReportsContractTests {
 			});
 		}
 		assertThat(leaks).isEmpty();
+	}
+
+	@Test
+	void aCasesFactFollowsItsChangesAfterTheirCommitAndARolledBackChangeLeavesNoMark() {
+		this.day = FRIDAY.plusWeeks(4);
+		moveTo(at(10, 0));
+		this.facts.refreshMarked();
+		OpenedCase opened = open("fo1", "PENSION");
+		// opening the case (case row, timeline, clocks: several changes) marked it once
+		assertThat(marksOf(opened.caseId())).isOne();
+		assertThat(factStatusOf(opened.caseId())).isNull();
+
+		assertThat(this.facts.refreshMarked()).isPositive();
+		assertThat(marksOf(opened.caseId())).isZero();
+		assertThat(factStatusOf(opened.caseId())).isEqualTo("RICEVUTA");
+
+		this.intake.forward(opened.trackingCode(), "Serve la sede INPS per la signora", "fo1");
+		assertThat(factStatusOf(opened.caseId())).isEqualTo("RICEVUTA");
+		this.daily.aggregate();
+		assertThat(factStatusOf(opened.caseId())).isNotEqualTo("RICEVUTA")
+			.isEqualTo(this.cases.byId(opened.caseId()).orElseThrow().status().name());
+		ReportFilter thatDay = new ReportFilter(this.day, this.day, null);
+		assertThat(this.reports.total(this.reports.scopeOf("admin"), thatDay).cases()).isOne();
+
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			this.events.publishEvent(new org.sportello.cases.CaseChanged(opened.caseId()));
+			throw new IllegalStateException("rolled back");
+		})).hasMessage("rolled back");
+		assertThat(marksOf(opened.caseId())).isZero();
+	}
+
+	private int marksOf(String caseId) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM spt_dw_dirty_case WHERE case_id = ?", Integer.class,
+				caseId);
+	}
+
+	private String factStatusOf(String caseId) {
+		return this.jdbc
+			.queryForList("SELECT f.status FROM spt_dw_case f JOIN spt_report_case r ON r.case_key = f.case_key"
+					+ " WHERE r.case_id = ?", String.class, caseId)
+			.stream()
+			.findFirst()
+			.orElse(null);
 	}
 
 	@Test

@@ -30,6 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
 				// the reports tests build their own cases (DemoYearTests checks the demo
 				// year)
 				"sportello.demo.report-year=false",
+				// and bring the warehouse up to date themselves
+				"sportello.reporting.scheduled=false",
 				// the retention tests run the job themselves (the nightly one would erase
 				// other tests' cases at whatever "now" they set)
 				"sportello.retention.cron=-",
