@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sportello.cases.Participation.Role;
 import org.sportello.cases.TimelineEvent.EventType;
+import org.sportello.InTransaction;
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
 import org.sportello.directory.OfficeKind;
@@ -95,9 +97,15 @@ public class Cases {
 				throw ex;
 			}
 			this.mapper.insertContact(id, request.contact());
-			java.util.Set<org.sportello.directory.Skill> needs = new java.util.TreeSet<>(request.needs());
+			java.util.Set<org.sportello.directory.Skill> needs = java.util.EnumSet
+				.noneOf(org.sportello.directory.Skill.class);
+			needs.addAll(request.needs());
 			org.sportello.directory.Skill.forLanguage(request.contact().language()).ifPresent(needs::add);
 			needs.forEach((need) -> this.mapper.insertNeed(id, need.name()));
+			Map<String, Opened> opened = InTransaction.map(OPENED_IN_TRANSACTION);
+			if (opened != null) {
+				opened.put(id, new Opened(request.contact(), java.util.Collections.unmodifiableSet(needs)));
+			}
 			List<String> tokens = CaseSearch.nameTokens(request.contact().name());
 			if (!tokens.isEmpty()) {
 				this.mapper.insertNameTokens(id, tokens, now);
@@ -192,8 +200,32 @@ public class Cases {
 	}
 
 	public Contact contactOf(String caseId) {
-		return this.mapper.contact(caseId);
+		Opened opened = openedHere(caseId);
+		return (opened != null) ? opened.contact() : this.mapper.contact(caseId);
 	}
+
+	/**
+	 * Whether the case was opened by the current transaction: no other transaction can
+	 * have written anything about it yet, so what this one has not written does not exist
+	 * (the opening's listeners skip their reads: SLA clocks, task rows).
+	 */
+	public boolean openedInThisTransaction(String caseId) {
+		return openedHere(caseId) != null;
+	}
+
+	/**
+	 * What the current transaction wrote when it opened the case (its contact and needs,
+	 * which nothing changes in the same transaction), or null.
+	 */
+	private static Opened openedHere(String caseId) {
+		Map<String, Opened> opened = InTransaction.map(OPENED_IN_TRANSACTION);
+		return (opened != null) ? opened.get(caseId) : null;
+	}
+
+	private record Opened(Contact contact, java.util.Set<org.sportello.directory.Skill> needs) {
+	}
+
+	private static final Object OPENED_IN_TRANSACTION = Cases.class.getName() + ".opened";
 
 	/**
 	 * The names of the administrations working the case now (owner and joint, not those
@@ -570,8 +602,13 @@ public class Cases {
 	 * work.
 	 */
 	public java.util.Set<org.sportello.directory.Skill> needs(String caseId) {
+		Opened opened = openedHere(caseId);
 		java.util.Set<org.sportello.directory.Skill> needs = java.util.EnumSet
 			.noneOf(org.sportello.directory.Skill.class);
+		if (opened != null) {
+			needs.addAll(opened.needs());
+			return needs;
+		}
 		this.mapper.needs(caseId).forEach((need) -> needs.add(org.sportello.directory.Skill.valueOf(need)));
 		return needs;
 	}

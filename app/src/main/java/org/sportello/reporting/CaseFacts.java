@@ -8,16 +8,15 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sportello.InTransaction;
 import org.sportello.cases.CaseChanged;
 import org.sportello.knowledge.ArticleUsed;
 import org.sportello.reporting.FactMapper.CaseMark;
@@ -27,8 +26,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the warehouse's case facts in step with the cases. Every change of a case marks
@@ -74,27 +71,16 @@ class CaseFacts {
 	}
 
 	private void mark(String caseId) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			this.transactions.executeWithoutResult((status) -> this.mapper.markCase(caseId));
-			return;
-		}
-		@SuppressWarnings("unchecked")
-		Set<String> marked = (Set<String>) TransactionSynchronizationManager.getResource(this);
+		Map<String, Boolean> marked = InTransaction.map(MARKED_IN_TRANSACTION);
 		if (marked == null) {
-			Set<String> cases = new HashSet<>();
-			TransactionSynchronizationManager.bindResource(this, cases);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(CaseFacts.this);
-				}
-			});
-			marked = cases;
+			this.transactions.executeWithoutResult((status) -> this.mapper.markCase(caseId));
 		}
-		if (marked.add(caseId)) {
+		else if (marked.putIfAbsent(caseId, Boolean.TRUE) == null) {
 			this.mapper.markCase(caseId);
 		}
 	}
+
+	private static final Object MARKED_IN_TRANSACTION = CaseFacts.class.getName() + ".marked";
 
 	/**
 	 * Computes the facts of the marked cases again, a batch per transaction, until no

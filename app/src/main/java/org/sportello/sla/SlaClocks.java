@@ -11,9 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.UUID;
 
+import org.sportello.InTransaction;
 import org.sportello.cases.CaseRow;
 import org.sportello.cases.CaseStatus;
 import org.sportello.cases.CaseStatusChanged;
@@ -29,8 +31,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The SLA clocks of cases. An office's clock runs while the office holds an open task of
@@ -144,7 +144,7 @@ public class SlaClocks {
 	/** The case's clock follows the citizen-visible status. */
 	@EventListener
 	void statusChanged(CaseStatusChanged change) {
-		this.mapper.caseClock(change.caseId()).ifPresent((row) -> {
+		caseClock(change.caseId()).ifPresent((row) -> {
 			Instant now = this.clock.instant();
 			if (change.to() == CaseStatus.IN_ATTESA_DI_INTEGRAZIONE && row.phase() == Phase.RUNNING) {
 				write(row.stopped(Phase.WAITING, usedAt(row, now), null));
@@ -228,7 +228,7 @@ public class SlaClocks {
 	/** Records the warning; false when it was already given. */
 	boolean markWarned(String caseId, String officeGroupId) {
 		return officeClock(caseId, officeGroupId).map((row) -> {
-			forget(caseId, officeGroupId);
+			forget(row);
 			return this.mapper.markWarned(row.id(), this.clock.instant()) == 1;
 		}).orElse(false);
 	}
@@ -236,7 +236,7 @@ public class SlaClocks {
 	/** Records an escalation level; false when the clock already reached it. */
 	boolean markEscalated(String caseId, String officeGroupId, int level) {
 		return officeClock(caseId, officeGroupId).map((row) -> {
-			forget(caseId, officeGroupId);
+			forget(row);
 			return this.mapper.markEscalated(row.id(), level, this.clock.instant()) == 1;
 		}).orElse(false);
 	}
@@ -248,9 +248,11 @@ public class SlaClocks {
 
 	private void caseClockFollows(String caseId, String officeGroupId, String administration, SlaTarget target,
 			Instant now) {
-		Optional<SlaClockRow> existing = this.mapper.caseClock(caseId);
+		Optional<SlaClockRow> existing = caseClock(caseId);
 		if (existing.isEmpty()) {
-			this.mapper.insert(newClock(caseId, Scope.CASE, officeGroupId, administration, target, now));
+			SlaClockRow row = newClock(caseId, Scope.CASE, officeGroupId, administration, target, now);
+			this.mapper.insert(row);
+			remember(row);
 			return;
 		}
 		SlaClockRow row = existing.get();
@@ -328,61 +330,67 @@ public class SlaClocks {
 	 * much as the rest of the SLA work (issue #19). A change forgets it.
 	 */
 	private Optional<SlaClockRow> officeClock(String caseId, String officeGroupId) {
-		Map<String, SlaClockRow> read = readInTransaction();
-		String key = caseId + "\n" + officeGroupId;
-		SlaClockRow known = (read != null) ? read.get(key) : null;
-		if (known != null) {
-			return Optional.of(known);
+		return known(caseId, Scope.OFFICE, officeGroupId, () -> this.mapper.find(caseId, Scope.OFFICE, officeGroupId));
+	}
+
+	/** The case's own clock, read as {@link #officeClock}. */
+	private Optional<SlaClockRow> caseClock(String caseId) {
+		return known(caseId, Scope.CASE, "", () -> this.mapper.caseClock(caseId));
+	}
+
+	/**
+	 * A clock as this transaction knows it: remembered when read or written here; a case
+	 * this transaction opened has only the clocks it wrote, so the others are known
+	 * absent without a read. Outside a transaction, always read.
+	 */
+	private Optional<SlaClockRow> known(String caseId, Scope scope, String officeGroupId,
+			Supplier<Optional<SlaClockRow>> read) {
+		Map<String, Optional<SlaClockRow>> known = InTransaction.map(READ_IN_TRANSACTION);
+		if (known == null) {
+			return read.get();
 		}
-		Optional<SlaClockRow> row = this.mapper.find(caseId, Scope.OFFICE, officeGroupId);
-		if (read != null) {
-			row.ifPresent((found) -> read.put(key, found));
+		String key = key(caseId, scope, officeGroupId);
+		Optional<SlaClockRow> row = known.get(key);
+		if (row != null) {
+			return row;
+		}
+		if (!known.containsKey(key) && this.cases.openedInThisTransaction(caseId)) {
+			known.put(key, Optional.empty());
+			return Optional.empty();
+		}
+		// never seen, or forgotten after a write (its version moved on): read it
+		row = read.get();
+		if (row.isPresent()) {
+			known.put(key, row);
 		}
 		return row;
 	}
 
 	/**
-	 * A clock read in this transaction (here, or by the sweep for its batch): the steps
-	 * taken next find it without reading it again.
+	 * A clock read or written in this transaction (here, or by the sweep for its batch):
+	 * the steps taken next find it without reading it again.
 	 */
 	void remember(SlaClockRow row) {
-		Map<String, SlaClockRow> read = readInTransaction();
-		if (read != null && row.scope() == Scope.OFFICE) {
-			read.put(row.caseId() + "\n" + row.officeGroupId(), row);
+		Map<String, Optional<SlaClockRow>> known = InTransaction.map(READ_IN_TRANSACTION);
+		if (known != null) {
+			known.put(key(row.caseId(), row.scope(), row.officeGroupId()), Optional.of(row));
 		}
 	}
 
-	private void forget(String caseId, String officeGroupId) {
-		Map<String, SlaClockRow> read = readInTransaction();
-		if (read != null) {
-			read.remove(caseId + "\n" + officeGroupId);
+	/** A clock written here: the next use reads it again. */
+	private static void forget(SlaClockRow row) {
+		Map<String, Optional<SlaClockRow>> known = InTransaction.map(READ_IN_TRANSACTION);
+		if (known != null) {
+			known.put(key(row.caseId(), row.scope(), row.officeGroupId()), null);
 		}
 	}
 
-	/** This transaction's office clocks read so far; null outside a transaction. */
-	@SuppressWarnings("unchecked")
-	private static Map<String, SlaClockRow> readInTransaction() {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return null;
-		}
-		Map<String, SlaClockRow> read = (Map<String, SlaClockRow>) TransactionSynchronizationManager
-			.getResource(READ_IN_TRANSACTION);
-		if (read == null) {
-			Map<String, SlaClockRow> fresh = new HashMap<>();
-			TransactionSynchronizationManager.bindResource(READ_IN_TRANSACTION, fresh);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(READ_IN_TRANSACTION);
-				}
-			});
-			read = fresh;
-		}
-		return read;
+	private static String key(String caseId, Scope scope, String officeGroupId) {
+		return caseId + "\n" + scope + ((scope == Scope.OFFICE) ? "\n" + officeGroupId : "");
 	}
 
 	private void write(SlaClockRow row) {
-		forget(row.caseId(), row.officeGroupId());
+		forget(row);
 		if (this.mapper.update(row) != 1) {
 			// the engine rolls its step back and the job executor tries again
 			throw new OptimisticLockingFailureException("SLA clock " + row.id() + " changed concurrently");

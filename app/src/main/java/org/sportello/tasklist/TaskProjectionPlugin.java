@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.sportello.InTransaction;
+import org.sportello.cases.Cases;
 import org.sportello.engine.UserTaskListeners;
 import org.sportello.sla.SlaClocks;
 import org.sportello.sla.SlaDeadlineChanged;
@@ -30,13 +32,17 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<SlaClocks> sla;
 
+	private final ObjectProvider<Cases> cases;
+
 	private final org.springframework.context.ApplicationEventPublisher publisher;
 
 	TaskProjectionPlugin(ObjectProvider<TaskMapper> tasks, ObjectProvider<TaskEvents> events,
-			ObjectProvider<SlaClocks> sla, org.springframework.context.ApplicationEventPublisher publisher) {
+			ObjectProvider<SlaClocks> sla, ObjectProvider<Cases> cases,
+			org.springframework.context.ApplicationEventPublisher publisher) {
 		this.tasks = tasks;
 		this.events = events;
 		this.sla = sla;
+		this.cases = cases;
 		this.publisher = publisher;
 	}
 
@@ -56,6 +62,12 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 	/** An office's deadline moved (calendar change, resume): the inbox order follows. */
 	@org.springframework.context.event.EventListener
 	void deadlineChanged(SlaDeadlineChanged change) {
+		if (this.cases.getObject().openedInThisTransaction(change.caseId())
+				&& !tasksWrittenHere().containsKey(change.caseId())) {
+			// the clock of a case opened in this transaction starts before its first task
+			// exists, and that task is written with the clock's deadline
+			return;
+		}
 		this.tasks.getObject()
 			.updateSlaDue(change.caseId(), change.officeGroupId(),
 					(change.breachAt() != null) ? change.breachAt() : NO_DEADLINE);
@@ -102,6 +114,9 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 		Instant due = (office != null && caseId != null)
 				? this.sla.getObject().officeStatus(caseId.toString(), office).map(SlaStatus::breachAt).orElse(null)
 				: null;
+		if (caseId != null) {
+			tasksWrittenHere().put(caseId.toString(), Boolean.TRUE);
+		}
 		this.tasks.getObject()
 			.insert(delegate.getId(), (caseId != null) ? caseId.toString() : null,
 					(subject != null) ? shortened(subject.toString()) : null, office,
@@ -113,6 +128,14 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 			this.publisher.publishEvent(new TaskQueued(delegate, caseId.toString(), office));
 		}
 	}
+
+	/** The cases this transaction wrote a task row of (none outside a transaction). */
+	private static java.util.Map<String, Boolean> tasksWrittenHere() {
+		java.util.Map<String, Boolean> written = InTransaction.map(TASKS_WRITTEN);
+		return (written != null) ? written : java.util.Map.of();
+	}
+
+	private static final Object TASKS_WRITTEN = TaskProjectionPlugin.class.getName() + ".tasksWritten";
 
 	private static String shortened(String subject) {
 		return (subject.length() <= 200) ? subject : subject.substring(0, 199) + "…";
