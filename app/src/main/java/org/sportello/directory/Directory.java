@@ -1,6 +1,7 @@
 package org.sportello.directory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -119,6 +120,21 @@ public class Directory {
 			else {
 				roles.add(group.getId());
 			}
+		}
+		return new Membership(List.copyOf(roles), List.copyOf(offices));
+	}
+
+	/**
+	 * A user's role groups and offices from the group ids their authentication carries
+	 * (an API request's authorities, remembered at most as long as its password,
+	 * {@code security.VerifiedCredentials}): no identity query. Offices are the ids the
+	 * directory knows as offices, roles the others.
+	 */
+	public Membership membershipOfGroups(Collection<String> groupIds) {
+		List<String> roles = new ArrayList<>();
+		List<Office> offices = new ArrayList<>();
+		for (String groupId : groupIds) {
+			office(groupId).ifPresentOrElse(offices::add, () -> roles.add(groupId));
 		}
 		return new Membership(List.copyOf(roles), List.copyOf(offices));
 	}

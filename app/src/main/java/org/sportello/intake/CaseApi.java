@@ -3,6 +3,9 @@ package org.sportello.intake;
 import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.Authentication;
+import org.sportello.directory.Directory;
 import java.time.Instant;
 import java.util.List;
 
@@ -56,6 +59,8 @@ class CaseApi {
 
 	private final IntakeService intake;
 
+	private final Directory directory;
+
 	private final Cases cases;
 
 	private final Attachments attachments;
@@ -80,7 +85,9 @@ class CaseApi {
 
 	CaseApi(IdempotentIntake idempotent, IntakeService intake, Cases cases, Attachments attachments,
 			BackOfficeActions backOffice, SlaClocks sla, SmsOutbox sms, org.sportello.mail.EmailOutbox emails,
-			CitizenReplies replies, DocumentRequests documents, AccessLog accessLog, Classification classification) {
+			CitizenReplies replies, DocumentRequests documents, AccessLog accessLog, Classification classification,
+			Directory directory) {
+		this.directory = directory;
 		this.accessLog = accessLog;
 		this.classification = classification;
 		this.replies = replies;
@@ -102,8 +109,10 @@ class CaseApi {
 	@PostMapping("/cases")
 	ResponseEntity<Opened> open(@Valid @RequestBody IntakeRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Principal user) {
-		OpenedCase opened = (idempotencyKey != null) ? this.idempotent.open(request, user.getName(), idempotencyKey)
-				: this.intake.open(request, user.getName());
+		Directory.Membership membership = membershipOf(user);
+		OpenedCase opened = (idempotencyKey != null)
+				? this.idempotent.open(request, user.getName(), membership, idempotencyKey)
+				: this.intake.open(request, user.getName(), membership);
 		return ResponseEntity.created(URI.create("/api/cases/" + opened.trackingCode()))
 			.body(new Opened(opened.trackingCode(), opened.pin(), opened.status()));
 	}
@@ -245,6 +254,23 @@ class CaseApi {
 	/**
 	 * The case's id when the user may read it; otherwise the same 404 as an unknown code.
 	 */
+	/**
+	 * The caller's groups as the API's authentication found them (HTTP Basic: checked
+	 * now, or remembered with the password for seconds), without asking the identity
+	 * service again on every case opened.
+	 */
+	private Directory.Membership membershipOf(Principal user) {
+		if (user instanceof Authentication authentication) {
+			return this.directory.membershipOfGroups(authentication.getAuthorities()
+				.stream()
+				.map(GrantedAuthority::getAuthority)
+				.filter((authority) -> authority.startsWith("ROLE_"))
+				.map((authority) -> authority.substring("ROLE_".length()))
+				.toList());
+		}
+		return this.directory.membershipOf(user.getName());
+	}
+
 	private String requireReadable(String trackingCode, Principal user) {
 		return this.cases.readableCaseId(trackingCode, user.getName())
 			.orElseThrow(() -> new CaseNotFoundException(trackingCode));

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.sportello.directory.Directory;
 import org.sportello.cases.CaseStatus;
 import org.sportello.cases.Cases;
 import org.sportello.cases.OpenedCase;
@@ -62,7 +63,7 @@ class IdempotentIntake {
 	}
 
 	/** The case opened for this key: now, or by an earlier request with the same key. */
-	OpenedCase open(IntakeRequest request, String userId, String key) {
+	OpenedCase open(IntakeRequest request, String userId, Directory.Membership membership, String key) {
 		if (key.isEmpty() || key.length() > LONGEST_KEY || !key.chars().allMatch((c) -> c >= 0x21 && c <= 0x7e)) {
 			throw new InvalidRequestException("Idempotency-Key", "invalid-idempotency-key");
 		}
@@ -73,7 +74,7 @@ class IdempotentIntake {
 		}
 		try {
 			return this.transactions.execute((tx) -> {
-				OpenedCase opened = this.intake.open(request, userId);
+				OpenedCase opened = this.intake.open(request, userId, membership);
 				this.mapper.insert(new IdempotencyMapper.Entry(userId, key, hash, opened.caseId(),
 						opened.trackingCode(), this.vault.seal(opened.pin()), this.clock.instant()));
 				return opened;

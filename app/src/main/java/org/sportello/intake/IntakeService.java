@@ -75,7 +75,20 @@ public class IntakeService {
 	@Transactional
 	public OpenedCase open(IntakeRequest request, String userId, List<NewAttachment> files) {
 		// one read of the user's groups for both questions
-		Directory.Membership membership = this.directory.membershipOf(userId);
+		return open(request, userId, this.directory.membershipOf(userId), files);
+	}
+
+	/**
+	 * Opens the case for a user whose groups the caller already knows (the API's
+	 * authentication carries them).
+	 */
+	@Transactional
+	public OpenedCase open(IntakeRequest request, String userId, Directory.Membership membership) {
+		return open(request, userId, membership, List.of());
+	}
+
+	private OpenedCase open(IntakeRequest request, String userId, Directory.Membership membership,
+			List<NewAttachment> files) {
 		if (!Cases.mayReadEveryCase(membership)) {
 			throw new OpeningRefusedException(userId);
 		}
