@@ -68,28 +68,53 @@ public final class BusinessCalendar {
 	 * {@code start}. A zero duration answers {@code start} itself.
 	 */
 	public Instant addWorkingTime(Instant start, Duration workingTime) {
-		if (workingTime.isNegative()) {
+		return addWorkingTimes(start, List.of(workingTime)).get(0);
+	}
+
+	/**
+	 * {@link #addWorkingTime} for several amounts from the same start, in one walk over
+	 * the calendar (an SLA clock's warning, breach and second level: opening a case
+	 * walked the office's days three times per clock, issue #19). The answers are in the
+	 * order of the amounts.
+	 */
+	public List<Instant> addWorkingTimes(Instant start, List<Duration> workingTimes) {
+		if (workingTimes.stream().anyMatch(Duration::isNegative)) {
 			throw new IllegalArgumentException("negative working time");
 		}
-		Duration left = workingTime;
-		if (left.isZero()) {
-			return start;
+		Instant[] due = new Instant[workingTimes.size()];
+		Integer[] order = new Integer[due.length];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
 		}
+		java.util.Arrays.sort(order, java.util.Comparator.comparing(workingTimes::get));
+		int next = 0;
+		while (next < order.length && workingTimes.get(order[next]).isZero()) {
+			due[order[next++]] = start;
+		}
+		Duration passed = Duration.ZERO;
 		LocalDate day = start.atZone(this.zone).toLocalDate();
-		for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
+		for (int i = 0; i < MAX_DAYS && next < order.length; i++, day = day.plusDays(1)) {
 			for (Interval interval : intervalsOf(day)) {
 				if (!interval.end().isAfter(start)) {
 					continue;
 				}
 				Instant from = interval.start().isBefore(start) ? start : interval.start();
 				Duration available = Duration.between(from, interval.end());
-				if (available.compareTo(left) >= 0) {
-					return from.plus(left);
+				while (next < order.length && workingTimes.get(order[next]).minus(passed).compareTo(available) <= 0) {
+					due[order[next]] = from.plus(workingTimes.get(order[next]).minus(passed));
+					next++;
 				}
-				left = left.minus(available);
+				if (next == order.length) {
+					return List.of(due);
+				}
+				passed = passed.plus(available);
 			}
 		}
-		throw new InvalidCalendarException("calendar.no-working-time", "no working time within " + MAX_DAYS + " days");
+		if (next < order.length) {
+			throw new InvalidCalendarException("calendar.no-working-time",
+					"no working time within " + MAX_DAYS + " days");
+		}
+		return List.of(due);
 	}
 
 	/**

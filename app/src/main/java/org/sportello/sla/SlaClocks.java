@@ -290,10 +290,11 @@ public class SlaClocks {
 		BusinessCalendar calendar = this.calendars.calendarOf(row.officeGroupId());
 		SlaTarget target = row.target();
 		long resolution = row.resolutionTargetMs();
-		return new Deadlines(
-				calendar.addWorkingTime(since, Duration.ofMillis(Math.max(0, target.warning().toMillis() - used))),
-				calendar.addWorkingTime(since, Duration.ofMillis(Math.max(0, resolution - used))), calendar
-					.addWorkingTime(since, Duration.ofMillis(Math.max(0, resolution + row.level2AfterMs() - used))));
+		List<Instant> due = calendar.addWorkingTimes(since,
+				List.of(Duration.ofMillis(Math.max(0, target.warning().toMillis() - used)),
+						Duration.ofMillis(Math.max(0, resolution - used)),
+						Duration.ofMillis(Math.max(0, resolution + row.level2AfterMs() - used))));
+		return new Deadlines(due.get(0), due.get(1), due.get(2));
 	}
 
 	private long usedAt(SlaClockRow row, Instant now) {
