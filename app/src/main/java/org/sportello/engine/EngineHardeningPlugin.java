@@ -35,6 +35,8 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setAuthorizationEnabled(true);
+		// no per-task grants: officials never reach the engine's task APIs (NoTaskGrants)
+		configuration.setResourceAuthorizationProvider(new NoTaskGrants());
 		// Users reach task and process queries through REST and Cockpit: never evaluate
 		// their
 		// expressions.

@@ -309,6 +309,25 @@ abstract class CaseLifecycleContractTests {
 	}
 
 	@Test
+	void tasksCarryNoCamundaGrantsBecauseOfficialsNeverReachTheEnginesTaskApis() {
+		String code = this.api.post("/api/cases", "fo1", request("PENSION", null)).json().get("trackingCode").asText();
+		List<String> tasks = this.jdbc
+			.queryForList("SELECT t.ID_ FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_"
+					+ " WHERE e.BUSINESS_KEY_ = ?", String.class, code);
+		assertThat(tasks).hasSize(1);
+		// resource type 7 is TASK; officials work in Sportello's task list, and the
+		// engine's Tasklist and REST API admit designers and administrators only
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ = 7 AND RESOURCE_ID_ = ?",
+				Integer.class, tasks.get(0)))
+			.isZero();
+		// the officials' own API still works the task
+		assertThat(this.api
+			.post("/api/cases/" + code + "/forward", "fo1", "{\"note\":\"Serve la sede INPS per la pratica\"}")
+			.status()).isEqualTo(200);
+	}
+
+	@Test
 	void apiRequiresAnOperatorOrOfficial() {
 		assertThat(this.api.post("/api/cases", null, request("PENSION", null)).status()).isEqualTo(401);
 		assertThat(this.api.post("/api/cases", "designer", request("PENSION", null)).status()).isEqualTo(403);
