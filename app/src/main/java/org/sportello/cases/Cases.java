@@ -104,7 +104,8 @@ public class Cases {
 			needs.forEach((need) -> this.mapper.insertNeed(id, need.name()));
 			Map<String, Opened> opened = InTransaction.map(OPENED_IN_TRANSACTION);
 			if (opened != null) {
-				opened.put(id, new Opened(request.contact(), java.util.Collections.unmodifiableSet(needs)));
+				opened.put(id, new Opened(request.contact(), java.util.Collections.unmodifiableSet(needs),
+						new Opening(code, request.channel(), request.topicCode(), row.priority())));
 			}
 			List<String> tokens = CaseSearch.nameTokens(request.contact().name());
 			if (!tokens.isEmpty()) {
@@ -133,6 +134,7 @@ public class Cases {
 			throw new IllegalArgumentException("Unknown topic " + topicCode);
 		}
 		this.mapper.updateTopic(caseId, topicCode, this.clock.instant());
+		openingChanged(caseId, (o) -> new Opening(o.trackingCode(), o.channel(), topicCode, o.priority()));
 		addEvent(caseId, EventType.RECLASSIFIED, null, actor, null, null, false, row.topicCode() + " → " + topicCode);
 	}
 
@@ -222,7 +224,41 @@ public class Cases {
 		return (opened != null) ? opened.get(caseId) : null;
 	}
 
-	private record Opened(Contact contact, java.util.Set<org.sportello.directory.Skill> needs) {
+	private record Opened(Contact contact, java.util.Set<org.sportello.directory.Skill> needs, Opening opening) {
+
+		Opened with(Opening changed) {
+			return new Opened(this.contact, this.needs, changed);
+		}
+
+	}
+
+	/**
+	 * What listeners of a case's changes need of it; for a case the current transaction
+	 * opened, kept up to date with its topic and priority for the rest of the
+	 * transaction.
+	 */
+	public record Opening(String trackingCode, Channel channel, String topicCode, String priority) {
+	}
+
+	/**
+	 * The case's code, channel, topic and priority: as the current transaction opened it
+	 * (no read), or as stored; empty when there is no such case.
+	 */
+	public Optional<Opening> opening(String caseId) {
+		Opened opened = openedHere(caseId);
+		if (opened != null) {
+			return Optional.of(opened.opening());
+		}
+		return this.mapper.byId(caseId)
+			.map((row) -> new Opening(row.trackingCode(), row.channel(), row.topicCode(), row.priority()));
+	}
+
+	/** A change the opening transaction makes to its own case follows in its record. */
+	private static void openingChanged(String caseId, java.util.function.UnaryOperator<Opening> change) {
+		Map<String, Opened> opened = InTransaction.map(OPENED_IN_TRANSACTION);
+		if (opened != null) {
+			opened.computeIfPresent(caseId, (id, known) -> known.with(change.apply(known.opening())));
+		}
 	}
 
 	private static final Object OPENED_IN_TRANSACTION = Cases.class.getName() + ".opened";
@@ -267,6 +303,7 @@ public class Cases {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void prioritySet(String caseId, String priority) {
 		this.mapper.updatePriority(caseId, priority, this.clock.instant());
+		openingChanged(caseId, (o) -> new Opening(o.trackingCode(), o.channel(), o.topicCode(), priority));
 	}
 
 	/**

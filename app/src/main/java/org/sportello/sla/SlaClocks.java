@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.sportello.InTransaction;
-import org.sportello.cases.CaseRow;
 import org.sportello.cases.CaseStatus;
 import org.sportello.cases.CaseStatusChanged;
 import org.sportello.cases.Cases;
@@ -87,7 +86,10 @@ public class SlaClocks {
 		Optional<SlaClockRow> existing = officeClock(caseId, officeGroupId);
 		SlaClockRow row;
 		if (existing.isEmpty()) {
-			CaseRow kase = this.cases.byId(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
+			// the case's topic and priority: as the opening transaction knows them, or
+			// read
+			Cases.Opening kase = this.cases.opening(caseId)
+				.orElseThrow(() -> new IllegalStateException("No case " + caseId));
 			// a group outside the directory (an operator without an office) gets the
 			// targets of the decision's last row and the default calendar
 			Optional<Office> office = this.directory.office(officeGroupId);
