@@ -105,7 +105,7 @@ public class Cases {
 			Map<String, Opened> opened = InTransaction.map(OPENED_IN_TRANSACTION);
 			if (opened != null) {
 				opened.put(id, new Opened(request.contact(), java.util.Collections.unmodifiableSet(needs),
-						new Opening(code, request.channel(), request.topicCode(), row.priority())));
+						new Opening(code, request.channel(), request.topicCode(), row.priority(), row.status())));
 			}
 			List<String> tokens = CaseSearch.nameTokens(request.contact().name());
 			if (!tokens.isEmpty()) {
@@ -134,21 +134,22 @@ public class Cases {
 			throw new IllegalArgumentException("Unknown topic " + topicCode);
 		}
 		this.mapper.updateTopic(caseId, topicCode, this.clock.instant());
-		openingChanged(caseId, (o) -> new Opening(o.trackingCode(), o.channel(), topicCode, o.priority()));
+		openingChanged(caseId, (o) -> new Opening(o.trackingCode(), o.channel(), topicCode, o.priority(), o.status()));
 		addEvent(caseId, EventType.RECLASSIFIED, null, actor, null, null, false, row.topicCode() + " → " + topicCode);
 	}
 
 	/** The process reached a flow node that carries a citizen-visible status. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void statusReached(String caseId, CaseStatus status, String stepName) {
-		CaseRow row = require(caseId);
-		if (row.status() == status) {
+		CaseStatus current = opening(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId)).status();
+		if (current == status) {
 			return;
 		}
 		this.mapper.updateStatus(caseId, status, this.clock.instant());
+		openingChanged(caseId, (o) -> new Opening(o.trackingCode(), o.channel(), o.topicCode(), o.priority(), status));
 		addEvent(caseId, EventType.STATUS_CHANGED, status, null, null, null, true, stepName);
 		// listeners (SLA clocks) run now, in this transaction
-		this.events.publishEvent(new CaseStatusChanged(caseId, row.status(), status));
+		this.events.publishEvent(new CaseStatusChanged(caseId, current, status));
 	}
 
 	/**
@@ -237,7 +238,7 @@ public class Cases {
 	 * opened, kept up to date with its topic and priority for the rest of the
 	 * transaction.
 	 */
-	public record Opening(String trackingCode, Channel channel, String topicCode, String priority) {
+	public record Opening(String trackingCode, Channel channel, String topicCode, String priority, CaseStatus status) {
 	}
 
 	/**
@@ -250,7 +251,8 @@ public class Cases {
 			return Optional.of(opened.opening());
 		}
 		return this.mapper.byId(caseId)
-			.map((row) -> new Opening(row.trackingCode(), row.channel(), row.topicCode(), row.priority()));
+			.map((row) -> new Opening(row.trackingCode(), row.channel(), row.topicCode(), row.priority(),
+					row.status()));
 	}
 
 	/** A change the opening transaction makes to its own case follows in its record. */
@@ -303,7 +305,7 @@ public class Cases {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void prioritySet(String caseId, String priority) {
 		this.mapper.updatePriority(caseId, priority, this.clock.instant());
-		openingChanged(caseId, (o) -> new Opening(o.trackingCode(), o.channel(), o.topicCode(), priority));
+		openingChanged(caseId, (o) -> new Opening(o.trackingCode(), o.channel(), o.topicCode(), priority, o.status()));
 	}
 
 	/**
