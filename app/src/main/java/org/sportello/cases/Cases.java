@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sportello.cases.Participation.Role;
 import org.sportello.cases.TimelineEvent.EventType;
+import org.sportello.Held;
 import org.sportello.InTransaction;
 import org.sportello.directory.Directory;
 import org.sportello.directory.Office;
@@ -71,9 +72,15 @@ public class Cases {
 		return this.mapper.topics();
 	}
 
+	/**
+	 * An active topic of the catalogue. The catalogue changes only with a release (db/),
+	 * and every case asks for its topic: a topic found is held for 30 s.
+	 */
 	public Optional<Topic> topic(String code) {
-		return this.mapper.topic(code).filter(Topic::active);
+		return this.topics.get(code, this.mapper::topic).filter(Topic::active);
 	}
+
+	private final Held<String, Topic> topics = new Held<>(java.time.Duration.ofSeconds(30));
 
 	/** Opens a case with a new tracking code and PIN; status RICEVUTA. */
 	@Transactional

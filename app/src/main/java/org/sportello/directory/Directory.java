@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 
+import org.sportello.Held;
 import org.sportello.security.Roles;
 
 import org.springframework.stereotype.Service;
@@ -30,12 +31,7 @@ public class Directory {
 	 * Offices are read on every step of every case and only ever added (ADR 0027): one
 	 * read holds this long (a row changed by hand in the database shows after it).
 	 */
-	private static final long OFFICE_HOLD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-
-	private record Known(Office office, long readAt) {
-	}
-
-	private final java.util.Map<String, Known> offices = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Held<String, Office> offices = new Held<>(java.time.Duration.ofSeconds(30));
 
 	private final IdentityService identityService;
 
@@ -78,14 +74,7 @@ public class Directory {
 		if (groupId == null) {
 			return Optional.empty();
 		}
-		Known known = this.offices.get(groupId);
-		// monotonic time: about rows changed by hand in the database, in real seconds
-		if (known != null && System.nanoTime() - known.readAt() < OFFICE_HOLD_NANOS) {
-			return Optional.of(known.office());
-		}
-		Optional<Office> office = this.mapper.office(groupId);
-		office.ifPresent((found) -> this.offices.put(groupId, new Known(found, System.nanoTime())));
-		return office;
+		return this.offices.get(groupId, this.mapper::office);
 	}
 
 	/**

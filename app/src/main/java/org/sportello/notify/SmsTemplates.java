@@ -3,10 +3,12 @@ package org.sportello.notify;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.sportello.Held;
 import org.sportello.cases.CaseStatus;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -53,8 +55,7 @@ public class SmsTemplates {
 	 */
 	String render(CaseStatus status, String language, String trackingCode, Supplier<String> administration) {
 		String lang = "en".equals(language) ? "en" : "it";
-		SmsTemplate template = this.mapper.template(status, lang)
-			.or(() -> this.mapper.template(status, "it"))
+		SmsTemplate template = held(status, lang).or(() -> held(status, "it"))
 			.orElseThrow(() -> new IllegalStateException("No SMS template for " + status));
 		String body = template.body();
 		return fill(body, lang, status, trackingCode, body.contains("{administration}") ? administration.get() : null);
@@ -100,8 +101,19 @@ public class SmsTemplates {
 		if (this.mapper.updateTemplate(updated) != 1) {
 			throw new SmsTemplateRejectedException("changed-by-someone-else", "");
 		}
+		this.held.forgetAll();
 		return this.mapper.template(status, language).orElseThrow();
 	}
+
+	/**
+	 * A text as stored, held for 5 s: every case opened renders one (a text saved on
+	 * another node shows within 5 s; the status SMS is filled again when it is sent).
+	 */
+	private Optional<SmsTemplate> held(CaseStatus status, String language) {
+		return this.held.get(status.name() + "/" + language, (key) -> this.mapper.template(status, language));
+	}
+
+	private final Held<String, SmsTemplate> held = new Held<>(java.time.Duration.ofSeconds(5));
 
 	private String fill(String body, String language, CaseStatus status, String trackingCode, String administration) {
 		Map<String, String> values = Map.of("code", trackingCode, "status",
