@@ -111,8 +111,8 @@ public class Cases {
 			needs.forEach((need) -> this.mapper.insertNeed(id, need.name()));
 			Map<String, Opened> opened = InTransaction.map(OPENED_IN_TRANSACTION);
 			if (opened != null) {
-				opened.put(id, new Opened(request.contact(), java.util.Collections.unmodifiableSet(needs),
-						new Opening(code, request.channel(), request.topicCode(), row.priority(), row.status())));
+				opened.put(id,
+						new Opened(request.contact(), java.util.Collections.unmodifiableSet(needs), Opening.of(row)));
 			}
 			List<String> tokens = CaseSearch.nameTokens(request.contact().name());
 			if (!tokens.isEmpty()) {
@@ -141,7 +141,7 @@ public class Cases {
 			throw new IllegalArgumentException("Unknown topic " + topicCode);
 		}
 		this.mapper.updateTopic(caseId, topicCode, this.clock.instant());
-		openingChanged(caseId, (o) -> new Opening(o.trackingCode(), o.channel(), topicCode, o.priority(), o.status()));
+		openingChanged(caseId, (o) -> o.withTopic(topicCode));
 		addEvent(caseId, EventType.RECLASSIFIED, null, actor, null, null, false, row.topicCode() + " → " + topicCode);
 	}
 
@@ -153,7 +153,7 @@ public class Cases {
 			return;
 		}
 		this.mapper.updateStatus(caseId, status, this.clock.instant());
-		openingChanged(caseId, (o) -> new Opening(o.trackingCode(), o.channel(), o.topicCode(), o.priority(), status));
+		openingChanged(caseId, (o) -> o.withStatus(status));
 		addEvent(caseId, EventType.STATUS_CHANGED, status, null, null, null, true, stepName);
 		// listeners (SLA clocks) run now, in this transaction
 		this.events.publishEvent(new CaseStatusChanged(caseId, current, status));
@@ -225,7 +225,7 @@ public class Cases {
 
 	/**
 	 * What the current transaction wrote when it opened the case (its contact and needs,
-	 * which nothing changes in the same transaction), or null.
+	 * which nothing changes in the same transaction, and its {@link Opening}), or null.
 	 */
 	private static Opened openedHere(String caseId) {
 		Map<String, Opened> opened = InTransaction.map(OPENED_IN_TRANSACTION);
@@ -242,24 +242,39 @@ public class Cases {
 
 	/**
 	 * What listeners of a case's changes need of it; for a case the current transaction
-	 * opened, kept up to date with its topic and priority for the rest of the
+	 * opened, kept up to date with its topic, priority and status for the rest of the
 	 * transaction.
 	 */
 	public record Opening(String trackingCode, Channel channel, String topicCode, String priority, CaseStatus status) {
+
+		static Opening of(CaseRow row) {
+			return new Opening(row.trackingCode(), row.channel(), row.topicCode(), row.priority(), row.status());
+		}
+
+		Opening withTopic(String topic) {
+			return new Opening(this.trackingCode, this.channel, topic, this.priority, this.status);
+		}
+
+		Opening withPriority(String changed) {
+			return new Opening(this.trackingCode, this.channel, this.topicCode, changed, this.status);
+		}
+
+		Opening withStatus(CaseStatus changed) {
+			return new Opening(this.trackingCode, this.channel, this.topicCode, this.priority, changed);
+		}
+
 	}
 
 	/**
-	 * The case's code, channel, topic and priority: as the current transaction opened it
-	 * (no read), or as stored; empty when there is no such case.
+	 * The case's code, channel, topic, priority and status: as the current transaction
+	 * opened and changed it (no read), or as stored; empty when there is no such case.
 	 */
 	public Optional<Opening> opening(String caseId) {
 		Opened opened = openedHere(caseId);
 		if (opened != null) {
 			return Optional.of(opened.opening());
 		}
-		return this.mapper.byId(caseId)
-			.map((row) -> new Opening(row.trackingCode(), row.channel(), row.topicCode(), row.priority(),
-					row.status()));
+		return this.mapper.byId(caseId).map(Opening::of);
 	}
 
 	/** A change the opening transaction makes to its own case follows in its record. */
@@ -312,7 +327,7 @@ public class Cases {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void prioritySet(String caseId, String priority) {
 		this.mapper.updatePriority(caseId, priority, this.clock.instant());
-		openingChanged(caseId, (o) -> new Opening(o.trackingCode(), o.channel(), o.topicCode(), priority, o.status()));
+		openingChanged(caseId, (o) -> o.withPriority(priority));
 	}
 
 	/**

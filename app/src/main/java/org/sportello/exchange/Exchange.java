@@ -165,9 +165,9 @@ public class Exchange {
 	 */
 	@EventListener
 	public void statusChanged(CaseStatusChanged change) {
-		if (change.from() == null) {
-			// the case is being opened: a received case's leg is written after it exists
-			// (InboundMessages), and the sender has its acknowledgement already
+		if (change.opening()) {
+			// a received case's leg is written after the case exists (InboundMessages),
+			// and the sender has its acknowledgement already
 			return;
 		}
 		Optional<ExchangeLeg> open = this.mapper.openInboundLeg(change.caseId());

@@ -3,9 +3,6 @@ package org.sportello.intake;
 import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.Authentication;
-import org.sportello.directory.Directory;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +12,7 @@ import org.sportello.cases.Attachments;
 import org.sportello.cases.CaseAnswer;
 import org.sportello.cases.CaseDetails;
 import org.sportello.cases.NewAttachment;
+import org.sportello.directory.Directory;
 import org.sportello.documents.CitizenReplies;
 import org.sportello.documents.DocumentRequest;
 import org.sportello.documents.DocumentRequests;
@@ -22,6 +20,7 @@ import org.sportello.notify.SmsMessage;
 import org.sportello.privacy.AccessLog;
 import org.sportello.privacy.CaseAccess;
 import org.sportello.notify.SmsOutbox;
+import org.sportello.security.Roles;
 import org.sportello.sla.SlaClocks;
 import org.sportello.sla.SlaState;
 import org.sportello.sla.SlaStatus;
@@ -36,6 +35,8 @@ import org.sportello.tasklist.BackOfficeActions;
 import org.sportello.tasklist.BackOfficeOutcome;
 
 import org.springframework.http.ContentDisposition;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -252,24 +253,21 @@ class CaseApi {
 	}
 
 	/**
-	 * The case's id when the user may read it; otherwise the same 404 as an unknown code.
-	 */
-	/**
 	 * The caller's groups as the API's authentication found them (HTTP Basic: checked
 	 * now, or remembered with the password for seconds), without asking the identity
 	 * service again on every case opened.
 	 */
 	private Directory.Membership membershipOf(Principal user) {
 		if (user instanceof Authentication authentication) {
-			return this.directory.membershipOfGroups(authentication.getAuthorities()
-				.stream()
-				.map(GrantedAuthority::getAuthority)
-				.filter((authority) -> authority.startsWith("ROLE_"))
-				.map((authority) -> authority.substring("ROLE_".length()))
-				.toList());
+			return this.directory.membershipOfGroups(Roles
+				.groupIdsOf(authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList()));
 		}
 		return this.directory.membershipOf(user.getName());
 	}
+
+	/**
+	 * The case's id when the user may read it; otherwise the same 404 as an unknown code.
+	 */
 
 	private String requireReadable(String trackingCode, Principal user) {
 		return this.cases.readableCaseId(trackingCode, user.getName())

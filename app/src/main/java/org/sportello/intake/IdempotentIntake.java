@@ -11,10 +11,10 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.sportello.directory.Directory;
 import org.sportello.cases.CaseStatus;
 import org.sportello.cases.Cases;
 import org.sportello.cases.OpenedCase;
+import org.sportello.directory.Directory;
 import org.sportello.cases.PinVault;
 
 import org.springframework.dao.DuplicateKeyException;

@@ -57,16 +57,15 @@ public class SmsOutbox {
 		String caseId = change.caseId();
 		// the case's code and channel: as the opening transaction knows them, or read
 		Cases.Opening kase = this.cases.opening(caseId).orElseThrow();
-		if (change.from() == null && kase.channel() == org.sportello.cases.Channel.SMS) {
+		if (change.opening() && kase.channel() == org.sportello.cases.Channel.SMS) {
 			// the citizen texted: the answer to that text gives the code
 			return;
 		}
 		String body = this.templates.render(change.to(), contact.language(), kase.trackingCode(),
 				() -> administrationsOf(caseId));
 		Instant now = this.clock.instant();
-		// a case opened in this transaction has no SMS queued yet to replace
-		boolean opened = change.from() == null;
-		if (opened || this.mapper.replaceQueued(caseId, body, change.to(), now) == 0) {
+		// a case being opened has no SMS queued yet to replace
+		if (change.opening() || this.mapper.replaceQueued(caseId, body, change.to(), now) == 0) {
 			this.mapper.insert(new SmsMessage(UUID.randomUUID().toString(), caseId, contact.phone(), body, change.to(),
 					Status.QUEUED, 0, now, null, null, null, null, now, null, now, 0));
 		}

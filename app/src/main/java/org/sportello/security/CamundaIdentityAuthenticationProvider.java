@@ -86,7 +86,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			.list()
 			.stream()
 			.map(Group::getId)
-			.<GrantedAuthority>map((groupId) -> new SimpleGrantedAuthority("ROLE_" + groupId))
+			.<GrantedAuthority>map((groupId) -> new SimpleGrantedAuthority(Roles.authorityOf(groupId)))
 			.toList();
 	}
 

@@ -1,5 +1,6 @@
 package org.sportello.security;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -56,6 +57,21 @@ public final class Roles {
 
 	/** Camunda group type of the role groups; office groups use {@code WORKFLOW}. */
 	public static final String GROUP_TYPE = "SYSTEM";
+
+	/** Spring Security's name for membership of a group. */
+	public static String authorityOf(String groupId) {
+		return AUTHORITY_PREFIX + groupId;
+	}
+
+	/** The group ids among Spring Security authorities ({@link #authorityOf}). */
+	public static List<String> groupIdsOf(Collection<String> authorities) {
+		return authorities.stream()
+			.filter((authority) -> authority.startsWith(AUTHORITY_PREFIX))
+			.map((authority) -> authority.substring(AUTHORITY_PREFIX.length()))
+			.toList();
+	}
+
+	private static final String AUTHORITY_PREFIX = "ROLE_";
 
 	/** The groups a user of this role joins. */
 	public static List<String> groupsOf(String role) {

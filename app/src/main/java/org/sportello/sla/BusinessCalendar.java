@@ -91,9 +91,12 @@ public final class BusinessCalendar {
 		while (next < order.length && workingTimes.get(order[next]).isZero()) {
 			due[order[next++]] = start;
 		}
+		if (next == order.length) {
+			return List.of(due);
+		}
 		Duration passed = Duration.ZERO;
 		LocalDate day = start.atZone(this.zone).toLocalDate();
-		for (int i = 0; i < MAX_DAYS && next < order.length; i++, day = day.plusDays(1)) {
+		for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
 			for (Interval interval : intervalsOf(day)) {
 				if (!interval.end().isAfter(start)) {
 					continue;
@@ -110,11 +113,7 @@ public final class BusinessCalendar {
 				passed = passed.plus(available);
 			}
 		}
-		if (next < order.length) {
-			throw new InvalidCalendarException("calendar.no-working-time",
-					"no working time within " + MAX_DAYS + " days");
-		}
-		return List.of(due);
+		throw new InvalidCalendarException("calendar.no-working-time", "no working time within " + MAX_DAYS + " days");
 	}
 
 	/**

@@ -62,8 +62,9 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 	/** An office's deadline moved (calendar change, resume): the inbox order follows. */
 	@org.springframework.context.event.EventListener
 	void deadlineChanged(SlaDeadlineChanged change) {
-		if (this.cases.getObject().openedInThisTransaction(change.caseId())
-				&& !tasksWrittenHere().containsKey(change.caseId())) {
+		java.util.Map<String, Boolean> written = InTransaction.map(TASKS_WRITTEN);
+		if (written != null && !written.containsKey(change.caseId())
+				&& this.cases.getObject().openedInThisTransaction(change.caseId())) {
 			// the clock of a case opened in this transaction starts before its first task
 			// exists, and that task is written with the clock's deadline
 			return;
@@ -114,8 +115,9 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 		Instant due = (office != null && caseId != null)
 				? this.sla.getObject().officeStatus(caseId.toString(), office).map(SlaStatus::breachAt).orElse(null)
 				: null;
-		if (caseId != null) {
-			tasksWrittenHere().put(caseId.toString(), Boolean.TRUE);
+		java.util.Map<String, Boolean> written = InTransaction.map(TASKS_WRITTEN);
+		if (written != null && caseId != null) {
+			written.put(caseId.toString(), Boolean.TRUE);
 		}
 		this.tasks.getObject()
 			.insert(delegate.getId(), (caseId != null) ? caseId.toString() : null,
@@ -129,12 +131,7 @@ class TaskProjectionPlugin extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	/** The cases this transaction wrote a task row of (none outside a transaction). */
-	private static java.util.Map<String, Boolean> tasksWrittenHere() {
-		java.util.Map<String, Boolean> written = InTransaction.map(TASKS_WRITTEN);
-		return (written != null) ? written : java.util.Map.of();
-	}
-
+	/** The cases this transaction wrote a task row of. */
 	private static final Object TASKS_WRITTEN = TaskProjectionPlugin.class.getName() + ".tasksWritten";
 
 	private static String shortened(String subject) {
