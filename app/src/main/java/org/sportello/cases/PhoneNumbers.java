@@ -28,34 +28,74 @@ public final class PhoneNumbers {
 		if (text == null) {
 			return null;
 		}
-		PhoneNumber number = parse(text);
-		return (number != null && UTIL.isValidNumber(number))
-				? UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164) : text;
+		Reading reading = read(text);
+		if (!reading.valid()) {
+			return text;
+		}
+		String e164 = UTIL.format(reading.number(), PhoneNumberUtil.PhoneNumberFormat.E164);
+		// what comes next asks about the number in this form
+		LAST_READ.set(reading.as(e164));
+		return e164;
 	}
 
 	/** Whether this is a valid phone number (as typed or in E.164). */
 	public static boolean isValid(String text) {
-		PhoneNumber number = (text == null) ? null : parse(text);
-		return number != null && UTIL.isValidNumber(number);
+		return text != null && read(text).valid();
 	}
 
 	/** Whether SMS can reach it: a mobile number (or one that may be mobile). */
 	public static boolean receivesSms(String text) {
-		PhoneNumber number = (text == null) ? null : parse(text);
-		if (number == null || !UTIL.isValidNumber(number)) {
+		if (text == null) {
 			return false;
 		}
-		PhoneNumberType type = UTIL.getNumberType(number);
+		Reading reading = read(text);
+		if (!reading.valid()) {
+			return false;
+		}
+		PhoneNumberType type = reading.type();
+		if (type == null) {
+			type = UTIL.getNumberType(reading.number());
+			LAST_READ.set(reading.withType(type));
+		}
 		return type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
 	}
 
-	private static PhoneNumber parse(String text) {
+	/**
+	 * What a text says as a number: its parse, whether it is valid, its type once asked
+	 * for. Opening a case asks about the same number three times (reading the request,
+	 * validating it, checking the SMS consent), and each answer is a parse and a round of
+	 * regular expressions: the last reading is held on the thread and answers again for
+	 * the same text. One number per thread, replaced by the next.
+	 */
+	private record Reading(String text, PhoneNumber number, boolean valid, PhoneNumberType type) {
+
+		Reading as(String otherText) {
+			return new Reading(otherText, this.number, this.valid, this.type);
+		}
+
+		Reading withType(PhoneNumberType numberType) {
+			return new Reading(this.text, this.number, this.valid, numberType);
+		}
+
+	}
+
+	private static final ThreadLocal<Reading> LAST_READ = new ThreadLocal<>();
+
+	private static Reading read(String text) {
+		Reading last = LAST_READ.get();
+		if (last != null && last.text().equals(text)) {
+			return last;
+		}
+		PhoneNumber number;
 		try {
-			return UTIL.parse(text, DEFAULT_REGION);
+			number = UTIL.parse(text, DEFAULT_REGION);
 		}
 		catch (NumberParseException ex) {
-			return null;
+			number = null;
 		}
+		Reading reading = new Reading(text, number, number != null && UTIL.isValidNumber(number), null);
+		LAST_READ.set(reading);
+		return reading;
 	}
 
 }

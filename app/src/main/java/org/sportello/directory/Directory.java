@@ -117,12 +117,19 @@ public class Directory {
 	 * A user's role groups and offices from the group ids their authentication carries
 	 * (an API request's authorities, remembered at most as long as its password,
 	 * {@code security.VerifiedCredentials}): no identity query. Offices are the ids the
-	 * directory knows as offices, roles the others.
+	 * directory knows as offices, roles the others. The role groups themselves are never
+	 * offices (their Camunda group type says so, as in {@link #membershipOf}): they are
+	 * not looked up, which would read the database on every request, an answer not found
+	 * being never held.
 	 */
 	public Membership membershipOfGroups(Collection<String> groupIds) {
 		List<String> roles = new ArrayList<>();
 		List<Office> offices = new ArrayList<>();
 		for (String groupId : groupIds) {
+			if (Roles.isRoleGroup(groupId)) {
+				roles.add(groupId);
+				continue;
+			}
 			office(groupId).ifPresentOrElse(offices::add, () -> roles.add(groupId));
 		}
 		return new Membership(List.copyOf(roles), List.copyOf(offices));

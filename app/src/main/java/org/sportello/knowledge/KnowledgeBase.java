@@ -310,7 +310,17 @@ public class KnowledgeBase {
 				FreeText.normalizeToNull(reason), this.clock.instant());
 	}
 
+	/**
+	 * Builds the index once the application is up, beside the start rather than in it
+	 * (half a second of every start-up, issue #19); a search arriving first waits for it.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
+	void buildIndexInTheBackground() {
+		Thread builder = new Thread(this::freshIndex, "kb-index");
+		builder.setDaemon(true);
+		builder.start();
+	}
+
 	public void buildIndex() {
 		ArticleMapper.Generation generation = this.mapper.generation();
 		this.index.rebuild(this.mapper.published());

@@ -58,6 +58,11 @@ public final class Roles {
 	/** Camunda group type of the role groups; office groups use {@code WORKFLOW}. */
 	public static final String GROUP_TYPE = "SYSTEM";
 
+	/** Whether this is one of the role groups (never an office). */
+	public static boolean isRoleGroup(String groupId) {
+		return ALL.contains(groupId) || CAMUNDA_ADMIN.equals(groupId);
+	}
+
 	/** Spring Security's name for membership of a group. */
 	public static String authorityOf(String groupId) {
 		return AUTHORITY_PREFIX + groupId;

@@ -17,6 +17,14 @@ public final class ItalianHolidays {
 	 * not an error.
 	 */
 	public static Set<LocalDate> of(int year) {
+		// every deadline walks days of a calendar, and each day asked for its year's
+		// holidays: a year is computed once
+		return YEARS.computeIfAbsent(year, ItalianHolidays::compute);
+	}
+
+	private static final java.util.Map<Integer, Set<LocalDate>> YEARS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static Set<LocalDate> compute(int year) {
 		return Stream.of(LocalDate.of(year, Month.JANUARY, 1), LocalDate.of(year, Month.JANUARY, 6),
 				easterSunday(year).plusDays(1), LocalDate.of(year, Month.APRIL, 25), LocalDate.of(year, Month.MAY, 1),
 				LocalDate.of(year, Month.JUNE, 2), LocalDate.of(year, Month.AUGUST, 15),

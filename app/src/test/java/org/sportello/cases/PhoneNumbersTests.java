@@ -28,4 +28,23 @@ class PhoneNumbersTests {
 		assertThat(PhoneNumbers.receivesSms(typed)).isFalse();
 	}
 
+	/**
+	 * The last reading is held on the thread: each answer must still be the asked
+	 * number's, whatever was read before it.
+	 */
+	@org.junit.jupiter.api.Test
+	void eachAnswerIsAboutTheNumberAsked() {
+		assertThat(PhoneNumbers.normalize("333 1234567")).isEqualTo("+393331234567");
+		assertThat(PhoneNumbers.receivesSms("0862 41 12 34")).isFalse();
+		assertThat(PhoneNumbers.isValid("0862 41 12 34")).isTrue();
+		assertThat(PhoneNumbers.receivesSms("+393331234567")).isTrue();
+		assertThat(PhoneNumbers.isValid("+39 123")).isFalse();
+		assertThat(PhoneNumbers.receivesSms("333 1234567")).isTrue();
+		assertThat(PhoneNumbers.normalize("0862 41 12 34")).isEqualTo("+390862411234");
+		assertThat(PhoneNumbers.receivesSms("+390862411234")).isFalse();
+		assertThat(PhoneNumbers.receivesSms("+393331234567")).isTrue();
+		assertThat(PhoneNumbers.normalize("abc")).isEqualTo("abc");
+		assertThat(PhoneNumbers.isValid("abc")).isFalse();
+	}
+
 }
