@@ -72,6 +72,20 @@ interface CaseMapper {
 			+ " #{e.citizenVisible}, #{e.detail} FROM spt_case_event WHERE case_id = #{e.caseId}")
 	void insertEvent(@Param("e") TimelineEvent event);
 
+	/** An event with its number on the case's timeline. */
+	record NumberedEvent(TimelineEvent e, int seq) {
+	}
+
+	/**
+	 * Events whose numbers are known (a case opened in the same transaction), in one
+	 * statement.
+	 */
+	@Insert("<script>INSERT INTO spt_case_event (id, case_id, seq, occurred_at, event_type, status, actor, office,"
+			+ " administration_code, citizen_visible, detail) VALUES <foreach item='n' collection='events' separator=','>"
+			+ "(#{n.e.id}, #{n.e.caseId}, #{n.seq}, #{n.e.occurredAt}, #{n.e.eventType}, #{n.e.status}, #{n.e.actor},"
+			+ " #{n.e.office}, #{n.e.administrationCode}, #{n.e.citizenVisible}, #{n.e.detail})</foreach></script>")
+	void insertNumberedEvents(@Param("events") List<NumberedEvent> events);
+
 	@Select("SELECT id, case_id, occurred_at, event_type, status, actor, office, administration_code, citizen_visible, detail"
 			+ " FROM spt_case_event WHERE case_id = #{caseId} ORDER BY seq")
 	List<TimelineEvent> timeline(String caseId);

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -30,6 +31,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The cases: opening, status, participants, timeline and who may read them. Methods that
@@ -302,6 +305,7 @@ public class Cases {
 	}
 
 	public List<TimelineEvent> timelineOf(String caseId) {
+		PendingEvents.writeNow();
 		return this.mapper.timeline(caseId);
 	}
 
@@ -417,6 +421,7 @@ public class Cases {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<CaseDetails> readAs(String trackingCode, String userId) {
+		PendingEvents.writeNow();
 		return readable(trackingCode, userId).map((readable) -> new CaseDetails(readable.row(),
 				this.mapper.contact(readable.row().id()), readable.administrations(),
 				this.mapper.timeline(readable.row().id()), this.mapper.answers(readable.row().id())));
@@ -683,8 +688,90 @@ public class Cases {
 			String administration, boolean citizenVisible, String detail) {
 		TimelineEvent event = new TimelineEvent(UUID.randomUUID().toString(), caseId, this.clock.instant(), type,
 				status, actor, office, administration, citizenVisible, detail);
-		this.mapper.insertEvent(event);
+		PendingEvents pending = openedInThisTransaction(caseId) ? PendingEvents.ofTransaction(this.mapper) : null;
+		if (pending != null) {
+			pending.add(event);
+		}
+		else {
+			this.mapper.insertEvent(event);
+		}
 		this.events.publishEvent(new CaseChanged(caseId));
+	}
+
+	/**
+	 * The timeline events of the cases this transaction opened, written together just
+	 * before it commits: one INSERT for the opening's events (opened, offered to the
+	 * office, moved...) instead of one each (issue #19). Nothing else about such a case
+	 * can exist, so they are numbered 1, 2... in the order they happened. A read of the
+	 * timeline in the same transaction writes them first; events added after the write go
+	 * straight in.
+	 */
+	private static final class PendingEvents implements TransactionSynchronization {
+
+		private static final Object KEY = PendingEvents.class.getName();
+
+		private final CaseMapper mapper;
+
+		private final List<TimelineEvent> events = new ArrayList<>();
+
+		private boolean written;
+
+		private PendingEvents(CaseMapper mapper) {
+			this.mapper = mapper;
+		}
+
+		/** The transaction's pending events, or null outside a transaction. */
+		static PendingEvents ofTransaction(CaseMapper mapper) {
+			Map<Object, PendingEvents> held = InTransaction.map(KEY);
+			if (held == null) {
+				return null;
+			}
+			return held.computeIfAbsent(KEY, (key) -> {
+				PendingEvents fresh = new PendingEvents(mapper);
+				TransactionSynchronizationManager.registerSynchronization(fresh);
+				return fresh;
+			});
+		}
+
+		/** Writes what waits, if this transaction has anything waiting. */
+		static void writeNow() {
+			Map<Object, PendingEvents> held = InTransaction.map(KEY);
+			PendingEvents pending = (held != null) ? held.get(KEY) : null;
+			if (pending != null) {
+				pending.write();
+			}
+		}
+
+		void add(TimelineEvent event) {
+			if (this.written) {
+				this.mapper.insertEvent(event);
+			}
+			else {
+				this.events.add(event);
+			}
+		}
+
+		void write() {
+			if (!this.written && !this.events.isEmpty()) {
+				Map<String, Integer> seq = new HashMap<>();
+				this.mapper.insertNumberedEvents(this.events.stream()
+					.map((event) -> new CaseMapper.NumberedEvent(event, seq.merge(event.caseId(), 1, Integer::sum)))
+					.toList());
+			}
+			this.written = true;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			write();
+		}
+
+		@Override
+		public int getOrder() {
+			// before the listeners that run before commit, should one read the timeline
+			return org.springframework.core.Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 }

@@ -47,6 +47,9 @@ abstract class CaseLifecycleContractTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
 	ApiClient api;
 
 	@BeforeEach
@@ -529,6 +532,31 @@ abstract class CaseLifecycleContractTests {
 		assertThat(task).as("task of %s for %s", office, code).isNotNull();
 		this.taskService.claim(task.getId(), official);
 		this.taskService.complete(task.getId(), outcome);
+	}
+
+	/**
+	 * The opening's events are written together before its transaction commits: numbered
+	 * from 1 in the order they happened, and readable inside that transaction already.
+	 */
+	@Test
+	void theOpeningsEventsAreNumberedInOrderAndReadableInItsOwnTransaction() {
+		String code = this.api.post("/api/cases", "fo1", request("PENSION", null)).json().get("trackingCode").asText();
+		List<Map<String, Object>> events = this.jdbc
+			.queryForList("SELECT e.seq, e.event_type FROM spt_case_event e JOIN spt_case c ON c.id = e.case_id"
+					+ " WHERE c.tracking_code = ? ORDER BY e.seq", code);
+		assertThat(events).extracting((row) -> ((Number) row.get("seq")).intValue()).containsExactly(1, 2);
+		assertThat(events).extracting((row) -> row.get("event_type")).containsExactly("OPENED", "ASSIGNED");
+
+		var transactions = new org.springframework.transaction.support.TransactionTemplate(this.transactionManager);
+		List<org.sportello.cases.TimelineEvent> inside = transactions.execute((tx) -> {
+			var opened = this.cases.open(new org.sportello.cases.NewCase(org.sportello.cases.Channel.COUNTER, "PENSION",
+					"Richiesta allo sportello sulla pensione", null,
+					new org.sportello.cases.Contact("Luca Verdi", null, null, false, "it"), "fo1", null,
+					java.util.Set.of()));
+			return this.cases.timelineOf(opened.caseId());
+		});
+		assertThat(inside).extracting(org.sportello.cases.TimelineEvent::eventType)
+			.containsExactly(org.sportello.cases.TimelineEvent.EventType.OPENED);
 	}
 
 	static String request(String topic, String municipality) {
