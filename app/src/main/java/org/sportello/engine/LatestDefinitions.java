@@ -80,7 +80,18 @@ public class LatestDefinitions extends AbstractProcessEnginePlugin {
 	public void forget() {
 		this.processes.clear();
 		this.decisions.clear();
+		this.deployments.incrementAndGet();
 	}
+
+	/**
+	 * Counts the deployments made on this node: what is derived from the models (the
+	 * steps' names) is derived again when it moves.
+	 */
+	long deploymentsHere() {
+		return this.deployments.get();
+	}
+
+	private final java.util.concurrent.atomic.AtomicLong deployments = new java.util.concurrent.atomic.AtomicLong();
 
 	private static Latest latest(Map<String, Latest> known, String key,
 			Function<String, ? extends ResourceDefinition> read) {

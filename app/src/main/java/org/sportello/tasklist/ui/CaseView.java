@@ -71,6 +71,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 
 	private final transient Cases cases;
 
+	private final transient org.sportello.engine.StepNames steps;
+
 	private final transient SlaClocks sla;
 
 	private final transient TaskActions actions;
@@ -105,7 +107,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 	CaseView(Cases cases, SlaClocks sla, TaskActions actions, Attachments attachments, Directory directory,
 			RuntimeService runtime, RepositoryService repository, DocumentRequests documents, CitizenReplies replies,
 			AuthenticationContext authentication, org.sportello.knowledge.KnowledgeBase knowledge, AccessLog accessLog,
-			Ratings ratings, org.sportello.mail.EmailOutbox emails) {
+			Ratings ratings, org.sportello.mail.EmailOutbox emails, org.sportello.engine.StepNames steps) {
+		this.steps = steps;
 		this.emails = emails;
 		this.knowledge = knowledge;
 		this.accessLog = accessLog;
@@ -175,8 +178,9 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 			String office = this.actions.officeOf(task.getId())
 				.map((group) -> this.directory.office(group).map(Office::name).orElse(group))
 				.orElse("-");
-			tasks.add(new ListItem(new Anchor("tasks/" + task.getId(), getTranslation("case.task", task.getName(),
-					office, (task.getAssignee() != null) ? task.getAssignee() : getTranslation("case.task-free")))));
+			tasks.add(new ListItem(new Anchor("tasks/" + task.getId(),
+					getTranslation("case.task", this.steps.of(task.getName(), getLocale()), office,
+							(task.getAssignee() != null) ? task.getAssignee() : getTranslation("case.task-free")))));
 		});
 		if (tasks.getChildren().findAny().isEmpty()) {
 			tasks.add(new ListItem(getTranslation("case.no-tasks")));
@@ -254,7 +258,10 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 				: this.directory.office(event.office()).map(Office::name).orElse(event.office());
 	}
 
-	/** In the user's language where we wrote it; steps keep the designer's names. */
+	/**
+	 * In the user's language where we wrote it; the process's steps in the language the
+	 * designer named them in ({@code StepNames}).
+	 */
 	private String detail(TimelineEvent event, String channel) {
 		return switch (event.eventType()) {
 			case OPENED -> getTranslation("case.opened-by-channel", getTranslation("channel." + channel));
@@ -265,6 +272,10 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 			case DISTRIBUTED -> distribution(event);
 			case SLA_WARNING, SLA_ESCALATED -> SlaNotice.describe(event.detail(), this::getTranslation,
 					(group) -> this.directory.office(group).map(Office::name).orElse(group));
+			// the process's step names, in the reader's language when the designer gave
+			// it
+			case STATUS_CHANGED, ASSIGNED, TASK_COMPLETED ->
+				(event.detail() != null) ? this.steps.ofDetail(event.detail(), getLocale()) : "";
 			default -> (event.detail() != null) ? event.detail() : "";
 		};
 	}

@@ -93,8 +93,12 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
 	private Runnable unsubscribe;
 
+	private final transient org.sportello.engine.StepNames steps;
+
 	InboxView(Inbox inbox, TaskEvents events, SavedFilters savedFilters, Cases cases, Directory directory,
-			org.sportello.distribution.Availability availability, AuthenticationContext authentication) {
+			org.sportello.distribution.Availability availability, AuthenticationContext authentication,
+			org.sportello.engine.StepNames steps) {
+		this.steps = steps;
 		this.inbox = inbox;
 		this.events = events;
 		this.savedFilters = savedFilters;
@@ -205,7 +209,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 			.setHeader(getTranslation("inbox.col.administration"))
 			.setWidth("7em")
 			.setFlexGrow(2);
-		this.grid.addColumn(InboxItem::taskName)
+		// the step's name in the reader's language, when the designer gave one
+		this.grid.addColumn((item) -> this.steps.of(item.taskName(), getLocale()))
 			.setHeader(getTranslation("inbox.col.task"))
 			.setWidth("7em")
 			.setFlexGrow(1);

@@ -55,6 +55,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
 	private final transient TaskActions actions;
 
+	private final transient org.sportello.engine.StepNames steps;
+
 	private final transient TaskForms forms;
 
 	private final transient Cases cases;
@@ -78,7 +80,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 	private boolean delegatedToMe;
 
 	TaskView(TaskActions actions, TaskForms forms, Cases cases, SlaClocks sla, DocumentRequests documents,
-			AuthenticationContext authentication) {
+			AuthenticationContext authentication, org.sportello.engine.StepNames steps) {
+		this.steps = steps;
 		this.documents = documents;
 		this.actions = actions;
 		this.forms = forms;
@@ -156,7 +159,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 			return;
 		}
 		CaseRow kase = this.cases.byId(this.actions.caseOf(this.taskId).orElse("")).orElse(null);
-		H2 title = new H2(task.getName());
+		H2 title = new H2(this.steps.of(task.getName(), getLocale()));
 		add(title);
 		if (kase != null) {
 			HorizontalLayout header = new HorizontalLayout(
