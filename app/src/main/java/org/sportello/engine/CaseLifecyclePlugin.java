@@ -112,7 +112,7 @@ class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
 		public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
 			statusOf(element, activity);
 			TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-			String name = activity.getName();
+			String name = stepName(element);
 			task.addTaskListener(TaskListener.EVENTNAME_CREATE, (DelegateTask delegate) -> {
 				// the process's variables: a new task has none of its own (asking it
 				// would
@@ -156,13 +156,22 @@ class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
 				return;
 			}
 			CaseStatus status = CaseStatus.valueOf(value);
-			String name = activity.getName();
+			String name = stepName(element);
 			activity.addListener(ExecutionListener.EVENTNAME_START, (DelegateExecution execution) -> {
 				String caseId = caseId(execution);
 				if (caseId != null) {
 					cases().statusReached(caseId, status, name);
 				}
 			});
+		}
+
+		/**
+		 * The step's name as the model gives it, for the timeline. Read from the element:
+		 * the activity's own name is not set yet while the parse listeners run, and the
+		 * timeline said nothing of which step it was.
+		 */
+		private static String stepName(Element element) {
+			return StepNames.plain(element.attribute("name"));
 		}
 
 		private static String citizenStatus(Element element) {

@@ -52,7 +52,8 @@ public class StepNames {
 			return name;
 		}
 		Map<String, String> names = dictionary().byLanguage().get(locale.getLanguage());
-		return (names == null) ? name : names.getOrDefault(name, name);
+		String plain = plain(name);
+		return (names == null || plain == null) ? name : names.getOrDefault(plain, name);
 	}
 
 	/**
@@ -80,6 +81,17 @@ public class StepNames {
 	 * The names, derived again at once after a deployment on this node, and within
 	 * seconds of one on another node (monotonic time, as the latest definitions).
 	 */
+	/**
+	 * A step's name on one line (Modeler writes a label's line breaks into the name), or
+	 * null for none: as the timeline keeps it and as it is looked up.
+	 */
+	static String plain(String name) {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		return name.strip().replaceAll("\\s+", " ");
+	}
+
 	private Dictionary dictionary() {
 		Dictionary known = this.dictionary;
 		long deployments = this.latest.deploymentsHere();
@@ -102,7 +114,8 @@ public class StepNames {
 			for (FlowElement element : this.repository.getBpmnModelInstance(definition.getId())
 				.getModelElementsByType(FlowElement.class)) {
 				ExtensionElements extensions = element.getExtensionElements();
-				if (element.getName() == null || extensions == null) {
+				String name = plain(element.getName());
+				if (name == null || extensions == null) {
 					continue;
 				}
 				for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
@@ -113,7 +126,7 @@ public class StepNames {
 							byLanguage
 								.computeIfAbsent(key.substring(PROPERTY_PREFIX.length()).toLowerCase(Locale.ROOT),
 										(language) -> new HashMap<>())
-								.put(element.getName(), property.getCamundaValue().strip());
+								.put(name, plain(property.getCamundaValue()));
 						}
 					}
 				}

@@ -40,6 +40,8 @@ class StepNamesTests {
 		assertThat(this.steps.of("Un passo che nessun modello ha", Locale.ENGLISH))
 			.isEqualTo("Un passo che nessun modello ha");
 		assertThat(this.steps.of(null, Locale.ENGLISH)).isNull();
+		// a label Modeler wrapped on two lines
+		assertThat(this.steps.of("Valutazione\nfront office", Locale.ENGLISH)).isEqualTo("Front-office assessment");
 	}
 
 	@Test

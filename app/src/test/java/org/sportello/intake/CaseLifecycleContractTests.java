@@ -546,6 +546,10 @@ abstract class CaseLifecycleContractTests {
 					+ " WHERE c.tracking_code = ? ORDER BY e.seq", code);
 		assertThat(events).extracting((row) -> ((Number) row.get("seq")).intValue()).containsExactly(1, 2);
 		assertThat(events).extracting((row) -> row.get("event_type")).containsExactly("OPENED", "ASSIGNED");
+		// the timeline names the step the case was offered for, as the model names it
+		assertThat(this.jdbc.queryForObject("SELECT e.detail FROM spt_case_event e JOIN spt_case c ON c.id = e.case_id"
+				+ " WHERE c.tracking_code = ? AND e.seq = 2", String.class, code))
+			.isEqualTo("Valutazione front office");
 
 		var transactions = new org.springframework.transaction.support.TransactionTemplate(this.transactionManager);
 		List<org.sportello.cases.TimelineEvent> inside = transactions.execute((tx) -> {
