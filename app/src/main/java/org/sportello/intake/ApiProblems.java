@@ -162,12 +162,30 @@ class ApiProblems {
 	}
 
 	@ExceptionHandler(ProcessEngineException.class)
-	ProblemDetail engine(ProcessEngineException ex) {
+	org.springframework.http.ResponseEntity<ProblemDetail> engine(ProcessEngineException ex) {
+		if (org.sportello.Retried.isTransient(ex)) {
+			return busy(ex);
+		}
 		log.warn("Engine refused a case API request: {}", ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"The case changed meanwhile (for example, someone else took the task). Reload and try again.");
 		problem.setTitle("Changed by someone else");
-		return problem;
+		return org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	/**
+	 * The database gave the request's transaction up (a deadlock, a lock wait) more often
+	 * than it was run again: nothing was saved, and a moment later it goes through.
+	 */
+	@ExceptionHandler(org.springframework.dao.TransientDataAccessException.class)
+	org.springframework.http.ResponseEntity<ProblemDetail> busy(RuntimeException ex) {
+		log.warn("A case API request met a busy database: {}", ex.getClass().getSimpleName());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The database was busy with the same rows; nothing was saved. Send the request again.");
+		problem.setTitle("Busy, try again");
+		return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(org.springframework.http.HttpHeaders.RETRY_AFTER, "1")
+			.body(problem);
 	}
 
 	static final Map<String, String> MESSAGES = Map.ofEntries(

@@ -111,9 +111,11 @@ class CaseApi {
 	ResponseEntity<Opened> open(@Valid @RequestBody IntakeRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Principal user) {
 		Directory.Membership membership = membershipOf(user);
-		OpenedCase opened = (idempotencyKey != null)
-				? this.idempotent.open(request, user.getName(), membership, idempotencyKey)
-				: this.intake.open(request, user.getName(), membership);
+		// a deadlock rolled the opening back whole: it is opened again
+		OpenedCase opened = org.sportello.Retried.onDeadlock("Opening a case",
+				() -> (idempotencyKey != null)
+						? this.idempotent.open(request, user.getName(), membership, idempotencyKey)
+						: this.intake.open(request, user.getName(), membership));
 		return ResponseEntity.created(URI.create("/api/cases/" + opened.trackingCode()))
 			.body(new Opened(opened.trackingCode(), opened.pin(), opened.status()));
 	}

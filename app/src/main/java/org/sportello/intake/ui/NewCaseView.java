@@ -329,7 +329,8 @@ public class NewCaseView extends VerticalLayout implements HasDynamicTitle {
 			return false;
 		}
 		try {
-			show(this.intake.open(request, this.user, java.util.List.copyOf(this.files)));
+			show(org.sportello.Retried.onDeadlock("Opening a case",
+					() -> this.intake.open(request, this.user, java.util.List.copyOf(this.files))));
 			this.files.clear();
 			this.acceptedFiles.setText("");
 			this.upload.clearFileList();
