@@ -688,9 +688,8 @@ public class Cases {
 			String administration, boolean citizenVisible, String detail) {
 		TimelineEvent event = new TimelineEvent(UUID.randomUUID().toString(), caseId, this.clock.instant(), type,
 				status, actor, office, administration, citizenVisible, detail);
-		PendingEvents pending = openedInThisTransaction(caseId) ? PendingEvents.ofTransaction(this.mapper) : null;
-		if (pending != null) {
-			pending.add(event);
+		if (openedInThisTransaction(caseId)) {
+			PendingEvents.ofTransaction(this.mapper).add(event);
 		}
 		else {
 			this.mapper.insertEvent(event);
@@ -720,12 +719,12 @@ public class Cases {
 			this.mapper = mapper;
 		}
 
-		/** The transaction's pending events, or null outside a transaction. */
+		/**
+		 * The transaction's pending events; only asked inside a transaction (one that
+		 * opened the case).
+		 */
 		static PendingEvents ofTransaction(CaseMapper mapper) {
 			Map<Object, PendingEvents> held = InTransaction.map(KEY);
-			if (held == null) {
-				return null;
-			}
 			return held.computeIfAbsent(KEY, (key) -> {
 				PendingEvents fresh = new PendingEvents(mapper);
 				TransactionSynchronizationManager.registerSynchronization(fresh);

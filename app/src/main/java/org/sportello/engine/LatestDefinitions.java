@@ -42,6 +42,9 @@ public class LatestDefinitions extends AbstractProcessEnginePlugin {
 
 	private final Map<String, Latest> decisions = new ConcurrentHashMap<>();
 
+	/** Deployments made on this node ({@link #deploymentsHere}). */
+	private final java.util.concurrent.atomic.AtomicLong deployments = new java.util.concurrent.atomic.AtomicLong();
+
 	LatestDefinitions(ObjectProvider<RepositoryService> repository) {
 		this.repository = repository;
 	}
@@ -90,8 +93,6 @@ public class LatestDefinitions extends AbstractProcessEnginePlugin {
 	long deploymentsHere() {
 		return this.deployments.get();
 	}
-
-	private final java.util.concurrent.atomic.AtomicLong deployments = new java.util.concurrent.atomic.AtomicLong();
 
 	private static Latest latest(Map<String, Latest> known, String key,
 			Function<String, ? extends ResourceDefinition> read) {

@@ -51,9 +51,8 @@ public class StepNames {
 		if (name == null || locale == null) {
 			return name;
 		}
-		Map<String, String> names = dictionary().byLanguage().get(locale.getLanguage());
 		String plain = plain(name);
-		return (names == null || plain == null) ? name : names.getOrDefault(plain, name);
+		return (plain == null) ? name : namesIn(locale).getOrDefault(plain, name);
 	}
 
 	/**
@@ -64,10 +63,7 @@ public class StepNames {
 		if (detail == null || locale == null) {
 			return detail;
 		}
-		Map<String, String> names = dictionary().byLanguage().get(locale.getLanguage());
-		if (names == null) {
-			return detail;
-		}
+		Map<String, String> names = namesIn(locale);
 		String whole = names.get(detail);
 		if (whole != null) {
 			return whole;
@@ -77,10 +73,6 @@ public class StepNames {
 		return (translated != null) ? translated + detail.substring(colon) : detail;
 	}
 
-	/**
-	 * The names, derived again at once after a deployment on this node, and within
-	 * seconds of one on another node (monotonic time, as the latest definitions).
-	 */
 	/**
 	 * A step's name on one line (Modeler writes a label's line breaks into the name), or
 	 * null for none: as the timeline keeps it and as it is looked up.
@@ -92,6 +84,15 @@ public class StepNames {
 		return name.strip().replaceAll("\\s+", " ");
 	}
 
+	/** The Italian names and theirs in the locale's language; empty for none. */
+	private Map<String, String> namesIn(Locale locale) {
+		return dictionary().byLanguage().getOrDefault(locale.getLanguage(), Map.of());
+	}
+
+	/**
+	 * The names, derived again at once after a deployment on this node, and within
+	 * seconds of one on another node (monotonic time, as the latest definitions).
+	 */
 	private Dictionary dictionary() {
 		Dictionary known = this.dictionary;
 		long deployments = this.latest.deploymentsHere();

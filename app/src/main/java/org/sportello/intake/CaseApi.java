@@ -270,7 +270,6 @@ class CaseApi {
 	/**
 	 * The case's id when the user may read it; otherwise the same 404 as an unknown code.
 	 */
-
 	private String requireReadable(String trackingCode, Principal user) {
 		return this.cases.readableCaseId(trackingCode, user.getName())
 			.orElseThrow(() -> new CaseNotFoundException(trackingCode));
